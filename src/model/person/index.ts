@@ -1,0 +1,72 @@
+/** The person-level (day-by-day) reward-circuit model. */
+export { type CompiledWorld, compileWorld, type EnvironmentPhase } from "./compile.ts";
+export {
+  CONDITION_IDS,
+  CONDITIONS,
+  type ConditionDef,
+  type ConditionId,
+  resolveConditions,
+} from "./conditions.ts";
+export {
+  acuteRelease,
+  acuteResponsiveness,
+  cortisolAt,
+  type OpportunityRecord,
+  ratingOf,
+  SLOT_METRICS,
+  toneAt,
+  WEEK_METRICS,
+} from "./engine.ts";
+export {
+  ACTIVITY_KINDS,
+  type Activity,
+  type ActivityKind,
+  activity,
+  baseEnvironment,
+  type Environment,
+  type Progression,
+  type RewardSchedule,
+  type RewardScheduleKind,
+} from "./environment.ts";
+export {
+  type ActivityEdit,
+  type ActivitySelector,
+  applyIntervention,
+  INTERVENTION_IDS,
+  INTERVENTIONS,
+  type InterventionDef,
+  type InterventionId,
+} from "./interventions.ts";
+export {
+  clampParameters,
+  defaultParameters,
+  type EvidenceGrade,
+  PARAMETER_NAMES,
+  PARAMETERS,
+  type ParameterInfo,
+  type ParameterName,
+  type PersonParameters,
+} from "./params.ts";
+export {
+  type ActivityMetric,
+  environmentPhases,
+  type PersonResult,
+  type PersonWeek,
+  personWorld,
+  type ScheduledIntervention,
+  type SimulatePersonOptions,
+  simulatePerson,
+  type WeekMetric,
+} from "./person.ts";
+export {
+  type IntervalSeries,
+  type PopulationResult,
+  type PopulationSlice,
+  type PopulationSpec,
+  personMeans,
+  quantile,
+  samplePerson,
+  simulatePopulation,
+  simulateSlice,
+  summarisePopulation,
+} from "./population.ts";
