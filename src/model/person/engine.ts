@@ -155,6 +155,8 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
   const streak = new Int32Array(n);
   const misses = new Int32Array(n);
   const refractoryUntil = new Int32Array(n);
+  /** Effort cost at the current duration; recomputed only when the phase or the duration changes. */
+  const cost = new Float64Array(n);
   const initialised = new Uint8Array(n);
 
   let kappa = p.anticipatoryGain;
@@ -189,6 +191,7 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
           if (attrs[prev + A.novelty] !== attrs[o + A.novelty]) nov[s] = attrs[o + A.novelty]!;
         }
         curDur[s] = attrs[o + A.hasProgression] ? attrs[o + A.progStartMin]! : attrs[o + A.durationMin]!;
+        cost[s] = effortCost(p, attrs[o + A.effort]!, attrs[o + A.cue]!, curDur[s]!);
         exposure[s] = attrs[o + A.progExposureStart]!;
         streak[s] = 0;
         misses[s] = 0;
@@ -225,11 +228,7 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
         const nominal = attrs[o + A.durationMin]!;
         const dur = curDur[s]!;
         const threatNow = tau * attrs[o + A.threat]! * exposure[s]! * (0.5 + cortisol);
-        const drive =
-          wanting +
-          p.commitmentWeight * attrs[o + A.commitment]! -
-          effortCost(p, attrs[o + A.effort]!, attrs[o + A.cue]!, dur) -
-          threatNow;
+        const drive = wanting + p.commitmentWeight * attrs[o + A.commitment]! - cost[s]! - threatNow;
         const pStart = sigmoid(p.choiceSensitivity * (drive - p.startThreshold));
         const started = rng.uniform() < pStart;
 
@@ -296,6 +295,7 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
             if (++streak[s]! >= attrs[o + A.progAfterStarts]!) {
               streak[s] = 0;
               curDur[s] = Math.min(nominal, dur + attrs[o + A.progStepMin]!);
+              cost[s] = effortCost(p, attrs[o + A.effort]!, attrs[o + A.cue]!, curDur[s]!);
               exposure[s] = Math.min(1, exposure[s]! + attrs[o + A.progExposureStep]!);
             }
           } else {
@@ -303,6 +303,7 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
             if (++misses[s]! >= attrs[o + A.progBackAfterMisses]!) {
               misses[s] = 0;
               curDur[s] = Math.max(attrs[o + A.progStartMin]!, dur - attrs[o + A.progStepMin]!);
+              cost[s] = effortCost(p, attrs[o + A.effort]!, attrs[o + A.cue]!, curDur[s]!);
             }
           }
         }

@@ -1,0 +1,19 @@
+/** The application API: one typed command registry that the CLI, the HTTP API and the web app share. */
+import { conditionsCommand, interventionsCommand, parametersCommand } from "./model-info/commands.ts";
+import { type Command, createRegistry } from "./registry.ts";
+import { simulateCommand } from "./simulate/command.ts";
+
+export * from "./registry.ts";
+export { type SimulationReport, SimulationReportSchema, simulateCommand } from "./simulate/command.ts";
+export type { PersonReport } from "./simulate/person-report.ts";
+export type { BanditReport, TrialReport } from "./simulate/trial-report.ts";
+
+export const COMMANDS: readonly Command[] = [
+  simulateCommand as unknown as Command,
+  parametersCommand as unknown as Command,
+  conditionsCommand as unknown as Command,
+  interventionsCommand as unknown as Command,
+];
+
+/** The registry every adapter uses. */
+export const registry = createRegistry(COMMANDS);

@@ -1,0 +1,112 @@
+import { z } from "zod";
+
+/** Stable error codes every adapter (CLI, HTTP, web) turns into words. */
+export type ErrorCode = "invalid_input" | "unknown_command" | "not_found" | "conflict" | "internal_error";
+
+/** An expected failure: a stable code, a message naming the field, the path to it, and allowed values. */
+export interface AppErrorBody {
+  readonly code: ErrorCode | (string & {});
+  readonly message: string;
+  readonly path?: readonly (string | number)[];
+  readonly allowed?: readonly string[];
+  readonly issues?: readonly { path: readonly (string | number)[]; message: string }[];
+}
+
+export class AppError extends Error {
+  readonly body: AppErrorBody;
+  constructor(body: AppErrorBody) {
+    super(body.message);
+    this.name = "AppError";
+    this.body = body;
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
+
+/** What the adapters pass to a command: ports to the outside world, never globals. */
+export interface CommandContext {
+  /** Progress of a long run: people (or agents) done of total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Runs work in parallel (worker threads in the CLI); commands fall back to in-process work. */
+  readonly parallel?: ParallelRunner;
+  /** Receives per-opportunity or per-trial records as they are made, when a trace is asked for. */
+  readonly onRecord?: (record: Readonly<Record<string, unknown>>) => void;
+}
+
+/** Port for splitting a population run across threads: returns the slices' results in any order. */
+export interface ParallelRunner {
+  readonly workers: number;
+  run<TJob, TOut>(
+    moduleUrl: string,
+    jobs: readonly TJob[],
+    onJobDone?: (done: number) => void,
+  ): Promise<TOut[]>;
+}
+
+export interface Command<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly summary: string;
+  readonly input: I;
+  readonly output: O;
+  run(input: z.output<I>, ctx: CommandContext): Promise<z.output<O>>;
+}
+
+/** Declares a command with typed input and output schemas. */
+export function defineCommand<I extends z.ZodType, O extends z.ZodType>(c: Command<I, O>): Command<I, O> {
+  return c;
+}
+
+/** Turns zod issues into one error naming the first offending field and the allowed values. */
+export function invalidInput(error: z.ZodError, root = "input"): AppErrorBody {
+  const issues = error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+    message: i.message,
+  }));
+  const first = error.issues[0];
+  const path = issues[0]?.path ?? [];
+  const where = path.length ? path.join(".") : root;
+  const allowed =
+    first && "values" in first && Array.isArray(first.values) ? first.values.map(String) : undefined;
+  const extra = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  return {
+    code: "invalid_input",
+    message: `${where}: ${first?.message ?? "invalid"}${extra}`,
+    path,
+    ...(allowed ? { allowed } : {}),
+    issues,
+  };
+}
+
+export interface Registry {
+  readonly commands: ReadonlyMap<string, Command>;
+  /** Validates the input, runs the command, and returns a typed result; never throws for bad input. */
+  invoke(name: string, input: unknown, ctx?: CommandContext): Promise<Result<unknown>>;
+}
+
+export function createRegistry(commands: readonly Command[]): Registry {
+  const map = new Map<string, Command>();
+  for (const c of commands) {
+    if (map.has(c.name)) throw new Error(`command ${c.name} is defined twice`);
+    map.set(c.name, c);
+  }
+  return {
+    commands: map,
+    async invoke(name, input, ctx = {}) {
+      const command = map.get(name);
+      if (!command)
+        return {
+          ok: false,
+          error: { code: "unknown_command", message: `unknown command ${name}`, allowed: [...map.keys()] },
+        };
+      const parsed = command.input.safeParse(input);
+      if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+      try {
+        return { ok: true, value: await command.run(parsed.data, ctx) };
+      } catch (e) {
+        if (e instanceof AppError) return { ok: false, error: e.body };
+        if (e instanceof z.ZodError) return { ok: false, error: invalidInput(e) };
+        throw e;
+      }
+    },
+  };
+}
