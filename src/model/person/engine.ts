@@ -44,6 +44,14 @@ export interface OpportunityRecord {
   hour: number;
   activity: string;
   planned: boolean;
+  /** For urges: whether a cue was met this hour (cue-triggered wanting). */
+  cued: boolean;
+  /** Environment support in place: cue strength, social commitment, and whether a micro-dose step is in force. */
+  cue: number;
+  commitment: number;
+  microDose: boolean;
+  /** The activity's full duration and the duration asked for now (shorter on a micro-dose step). */
+  nominalMin: number;
   wanting: number;
   anticipation: number;
   drive: number;
@@ -101,12 +109,14 @@ export function cortisolAt(hoursAwake: number, load: number): number {
   return 0.3 + 0.5 * Math.exp(-hoursAwake / 3) + load;
 }
 
-function calibration(importance: number, novelty: number, nu: number): number {
+/** Salience of an activity: follows importance when ν = 0 and novelty when ν = 1 (1 at the midpoint). */
+export function calibration(importance: number, novelty: number, nu: number): number {
   const c = 1 + 2 * ((1 - nu) * (importance - 0.5) + nu * (novelty - 0.5));
   return Math.max(0.05, c);
 }
 
-function effortCost(p: PersonParameters, effort: number, cue: number, durationMin: number): number {
+/** Cost of starting: c·E^s with E = effort × (1 − 0.4·cue) × √(minutes / 30). */
+export function effortCost(p: PersonParameters, effort: number, cue: number, durationMin: number): number {
   const e = effort * (1 - CUE_RELIEF * cue) * Math.sqrt(durationMin / 30);
   return p.effortCost * e ** p.effortExponent;
 }
@@ -328,6 +338,11 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
             hour,
             activity: world.activityIds[s]!,
             planned: !urge,
+            cued: cueFactor === 1,
+            cue: attrs[o + A.cue]!,
+            commitment: attrs[o + A.commitment]!,
+            microDose: dur < nominal,
+            nominalMin: nominal,
             wanting,
             anticipation,
             drive,

@@ -10,7 +10,9 @@ export {
 export {
   acuteRelease,
   acuteResponsiveness,
+  calibration,
   cortisolAt,
+  effortCost,
   type OpportunityRecord,
   ratingOf,
   SLOT_METRICS,

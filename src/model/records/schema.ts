@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { ACTIVITY_KINDS } from "../person/environment.ts";
+
+/**
+ * The person's records, defined once: activities, check-ins (one per planned occurrence) and urge
+ * episodes. The same schemas type the CLI's files, the API, storage and the web client.
+ */
+
+const id = z.string().min(1).max(100);
+const rating = z.number().int().min(0).max(10);
+const unit = z.number().min(0).max(1);
+/** A local calendar date, YYYY-MM-DD. */
+export const LocalDateSchema = z.iso.date();
+/** An instant in UTC, ISO 8601 with offset (e.g. 2026-11-30T08:05:00Z). */
+export const InstantSchema = z.iso.datetime({ offset: true });
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a 24-hour time HH:MM");
+
+export const RecordActivitySchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(200),
+  kind: z.enum(ACTIVITY_KINDS as unknown as [string, ...string[]]),
+  /** How much it matters to the person, 0..1. */
+  importance: unit,
+  /** How new it feels, 0..1. */
+  novelty: unit,
+  /** Effort, 0..1. */
+  effort: unit,
+  /** How threatening or feared, 0..1. */
+  threat: unit.default(0),
+  /** True when it comes as an urge (a drug, an app, a bet) rather than as a plan. */
+  urge: z.boolean().default(false),
+  /** Usual full duration, minutes. */
+  durationMin: z.number().positive().max(1440).default(30),
+  notes: z.string().max(2000).optional(),
+});
+export type RecordActivity = z.infer<typeof RecordActivitySchema>;
+
+/** Scaffolding in place at a check-in. */
+export const ScaffoldingSchema = z.strictObject({
+  environmentCue: z.boolean().default(false),
+  commitment: z.boolean().default(false),
+  microDose: z.boolean().default(false),
+});
+
+/**
+ * One planned occurrence. `localDate`/`localHour` place it in the person's day as they lived it, so
+ * changing time zone or daylight saving never moves an entry to another day; `at` is the UTC instant.
+ */
+export const CheckInSchema = z
+  .strictObject({
+    /** Client-generated id: a retried write is not duplicated. */
+    id,
+    activityId: id,
+    localDate: LocalDateSchema,
+    localHour: z.number().int().min(0).max(23),
+    at: InstantSchema,
+    plannedMin: z.number().positive().max(1440),
+    scaffolding: ScaffoldingSchema.prefault({}),
+    /** Anticipated enjoyment before, 0–10. */
+    anticipated: rating.nullable().default(null),
+    started: z.boolean(),
+    minutesDone: z.number().min(0).max(1440).default(0),
+    /** Experienced enjoyment after, 0–10 (only if started). */
+    experienced: rating.nullable().default(null),
+    worry: rating.nullable().default(null),
+    mood: rating.nullable().default(null),
+    sleepTime: clock.nullable().default(null),
+    wakeTime: clock.nullable().default(null),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.started && c.experienced !== null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["experienced"],
+        message: "an activity not started has no experienced rating",
+      });
+    if (!c.started && c.minutesDone > 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["minutesDone"],
+        message: "an activity not started has no minutes done",
+      });
+  });
+export type CheckIn = z.infer<typeof CheckInSchema>;
+
+/** An unplanned pull towards an urge activity. */
+export const UrgeEpisodeSchema = z
+  .strictObject({
+    id,
+    activityId: id,
+    localDate: LocalDateSchema,
+    localHour: z.number().int().min(0).max(23),
+    at: InstantSchema,
+    /** What set it off (a place, a notification, a feeling). */
+    cue: z.string().max(200).default(""),
+    strength: rating,
+    acted: z.boolean(),
+    minutes: z.number().min(0).max(1440).default(0),
+    /** Liking when acted, 0–10. */
+    liking: rating.nullable().default(null),
+  })
+  .superRefine((u, ctx) => {
+    if (!u.acted && u.liking !== null)
+      ctx.addIssue({ code: "custom", path: ["liking"], message: "a resisted urge has no liking rating" });
+  });
+export type UrgeEpisode = z.infer<typeof UrgeEpisodeSchema>;
+
+/** A plan occurrence the person expects; with no check-in it is missing until the day is closed, then skipped. */
+export const PlannedOccurrenceSchema = z.strictObject({
+  activityId: id,
+  localDate: LocalDateSchema,
+  localHour: z.number().int().min(0).max(23),
+  plannedMin: z.number().positive().max(1440),
+});
+export type PlannedOccurrence = z.infer<typeof PlannedOccurrenceSchema>;
+
+/** A whole log: what `fit` reads and what `simulate --export-logs` writes. */
+export const PersonLogSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  activities: z.array(RecordActivitySchema).max(200),
+  checkIns: z.array(CheckInSchema),
+  urges: z.array(UrgeEpisodeSchema).default([]),
+  /** Days the person has closed (YYYY-MM-DD): planned occurrences without a check-in count as skipped. */
+  closedDays: z.array(LocalDateSchema).default([]),
+});
+export type PersonLog = z.infer<typeof PersonLogSchema>;
+
+/** Status of a planned occurrence given the records. */
+export type OccurrenceStatus = "started" | "notStarted" | "missing" | "skipped";
+
+/** A planned occurrence with no record is missing until its day is closed, then skipped. */
+export function occurrenceStatus(
+  occurrence: PlannedOccurrence,
+  checkIns: readonly CheckIn[],
+  closedDays: ReadonlySet<string>,
+): OccurrenceStatus {
+  const c = checkIns.find(
+    (x) =>
+      x.activityId === occurrence.activityId &&
+      x.localDate === occurrence.localDate &&
+      x.localHour === occurrence.localHour,
+  );
+  if (c) return c.started ? "started" : "notStarted";
+  return closedDays.has(occurrence.localDate) ? "skipped" : "missing";
+}
