@@ -56,6 +56,16 @@ export function ratioOfMeans(a: ArrayLike<number>, b: ArrayLike<number>): Interv
   return { mean: r, lo: r * (1 - 1.96 * rel), hi: r * (1 + 1.96 * rel), n: Math.min(ia.n, ib.n) };
 }
 
+/** Quantile q ∈ [0, 1] of ascending `sorted` values, linear interpolation (R type 7). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
 /** Formats an interval as `0.42 [0.38, 0.46]`. */
 export function formatInterval(x: Interval, digits = 2): string {
   return `${x.mean.toFixed(digits)} [${x.lo.toFixed(digits)}, ${x.hi.toFixed(digits)}]`;

@@ -1,14 +1,5 @@
 import { z } from "zod";
-
-function boundedNumber(min: number, max: number) {
-  const message = `must be a finite number in [${min}, ${max}]`;
-  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
-}
-
-function boundedInteger(min: number, max: number) {
-  const message = `must be an integer in [${min}, ${max}]`;
-  return z.int({ error: message }).min(min, { error: message }).max(max, { error: message });
-}
+import { boundedInteger, boundedNumber } from "../schema-helpers.ts";
 
 /** Largest agents × blocks the population summary may hold (memory bound). */
 export const MAX_AGENT_BLOCKS = 20_000_000;

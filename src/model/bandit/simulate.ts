@@ -1,4 +1,5 @@
 import { type Rng, streamRng } from "../rng.ts";
+import { quantileSorted } from "../stats.ts";
 import type { BanditProtocol } from "./schema.ts";
 
 /** Options of {@link runBandit}. */
@@ -182,14 +183,7 @@ export function summarize(values: Float64Array): DistributionSummary {
     mean,
     meanLower: mean - 1.96 * se,
     meanUpper: mean + 1.96 * se,
-    lower: quantile(sorted, 0.025),
-    upper: quantile(sorted, 0.975),
+    lower: quantileSorted(sorted, 0.025),
+    upper: quantileSorted(sorted, 0.975),
   };
-}
-
-function quantile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }

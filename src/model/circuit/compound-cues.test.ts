@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { meanInterval } from "../stats.ts";
 import { phaseResult } from "./protocol.ts";
 import { createCircuitProtocol, type TrialSpecInput } from "./schema.ts";
-import { meanInterval } from "./stats.ts";
 import { runAgents } from "./test-helpers.ts";
 
 const REWARD_STEP = 6;
@@ -49,7 +49,7 @@ describe("compound cues", () => {
       ],
     });
     const share = runAgents(protocol, {}, 8, (r) => r.weights.bright![0]! - r.weights.dim![0]!);
-    expect(meanInterval(share).lower).toBeGreaterThan(0.2);
+    expect(meanInterval(share).lo).toBeGreaterThan(0.2);
   });
 
   it("Kamin 1969: pretraining one cue blocks learning about a cue added to it (natural reward)", () => {
@@ -81,6 +81,6 @@ describe("compound cues", () => {
     const free = runAgents(control, { learningRate: 0.1 }, 1969, value);
     const ratio = meanInterval(block).mean / meanInterval(free).mean;
     expect(ratio).toBeLessThan(0.2);
-    expect(meanInterval(free.map((v, a) => v - block[a]!)).lower).toBeGreaterThan(0.2);
+    expect(meanInterval(free.map((v, a) => v - block[a]!)).lo).toBeGreaterThan(0.2);
   });
 });

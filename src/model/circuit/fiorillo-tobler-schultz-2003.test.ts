@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { meanInterval } from "../stats.ts";
 import { phaseResult, runCircuitProtocol } from "./protocol.ts";
 import { createCircuitParams, createCircuitProtocol } from "./schema.ts";
-import { meanInterval } from "./stats.ts";
 import { meanOf, runAgents } from "./test-helpers.ts";
 
 const PROBABILITIES = [0, 0.25, 0.5, 0.75, 1] as const;
@@ -61,7 +61,7 @@ describe("Fiorillo, Tobler & Schultz 2003", () => {
     const paired = (i: number, j: number, f: (r: Responses) => number) =>
       meanInterval(at(i).map((r, a) => f(r) - f(at(j)[a]!)));
     for (let i = 1; i < PROBABILITIES.length; i++) {
-      expect(paired(i, i - 1, (r) => r.cue).lower).toBeGreaterThan(0);
+      expect(paired(i, i - 1, (r) => r.cue).lo).toBeGreaterThan(0);
     }
     for (const i of [1, 2, 3]) {
       const p = PROBABILITIES[i]!;
@@ -72,12 +72,12 @@ describe("Fiorillo, Tobler & Schultz 2003", () => {
       expect(omitted.mean / -p).toBeGreaterThan(0.9);
       expect(omitted.mean / -p).toBeLessThan(1.1);
     }
-    expect(meanInterval(at(4).map((r) => r.rewarded)).upper).toBeLessThan(0.02);
+    expect(meanInterval(at(4).map((r) => r.rewarded)).hi).toBeLessThan(0.02);
     const peak = meanInterval(at(2).map((r) => r.uncertainty)).mean;
-    expect(paired(2, 1, (r) => r.uncertainty).lower).toBeGreaterThan(0);
-    expect(paired(2, 3, (r) => r.uncertainty).lower).toBeGreaterThan(0);
-    expect(paired(1, 0, (r) => r.uncertainty).lower).toBeGreaterThan(0);
-    expect(paired(3, 4, (r) => r.uncertainty).lower).toBeGreaterThan(0);
+    expect(paired(2, 1, (r) => r.uncertainty).lo).toBeGreaterThan(0);
+    expect(paired(2, 3, (r) => r.uncertainty).lo).toBeGreaterThan(0);
+    expect(paired(1, 0, (r) => r.uncertainty).lo).toBeGreaterThan(0);
+    expect(paired(3, 4, (r) => r.uncertainty).lo).toBeGreaterThan(0);
     const asymmetry = paired(1, 3, (r) => r.uncertainty);
     expect(Math.abs(asymmetry.mean)).toBeLessThan(0.1 * peak);
   });

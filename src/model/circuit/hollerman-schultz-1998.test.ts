@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { meanInterval } from "../stats.ts";
 import { trialTrace } from "./protocol.ts";
 import { createCircuitProtocol, type PhaseInput } from "./schema.ts";
-import { meanInterval } from "./stats.ts";
 import { runAgents } from "./test-helpers.ts";
 
 const EXPECTED = 10;
@@ -44,9 +44,9 @@ describe("Hollerman & Schultz 1998", () => {
     const earlyBurst = meanInterval(agents.map((a) => a.early[EXPECTED - SHIFT]!));
     const lateDip = meanInterval(agents.map((a) => a.late[EXPECTED]!));
     const lateBurst = meanInterval(agents.map((a) => a.late[EXPECTED + SHIFT]!));
-    expect(dip.upper).toBeLessThan(-0.9);
-    expect(earlyBurst.lower).toBeGreaterThan(0.9);
-    expect(lateDip.upper).toBeLessThan(-0.9);
-    expect(lateBurst.lower).toBeGreaterThan(0.9);
+    expect(dip.hi).toBeLessThan(-0.9);
+    expect(earlyBurst.lo).toBeGreaterThan(0.9);
+    expect(lateDip.hi).toBeLessThan(-0.9);
+    expect(lateBurst.lo).toBeGreaterThan(0.9);
   });
 });

@@ -29,7 +29,7 @@ export {
   trialTrace,
 } from "./protocol.ts";
 export * from "./schema.ts";
-export { differenceInterval, type MeanInterval, meanInterval, quantileSorted } from "./stats.ts";
+
 export {
   type CircuitAgent,
   type CompiledTrial,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { independentDifference, meanInterval } from "../stats.ts";
 import { phaseResult, trialsToExtinction } from "./protocol.ts";
 import { type CircuitParamsInput, createCircuitProtocol } from "./schema.ts";
-import { differenceInterval, meanInterval } from "./stats.ts";
 import { AGENTS, runAgents } from "./test-helpers.ts";
 
 function protocolFor(probability: number) {
@@ -35,8 +35,8 @@ describe("partial-reinforcement extinction effect", () => {
     const continuous = extinctionTrials(latent, 1, 1939);
     const partial = extinctionTrials(latent, 0.5, 1940);
     expect(continuous).toHaveLength(AGENTS);
-    const effect = differenceInterval(partial, continuous);
-    expect(effect.lower).toBeGreaterThan(1);
+    const effect = independentDifference(partial, continuous);
+    expect(effect.lo).toBeGreaterThan(1);
     expect(meanInterval(partial).mean / meanInterval(continuous).mean).toBeGreaterThan(1.5);
   });
 
@@ -48,18 +48,21 @@ describe("partial-reinforcement extinction effect", () => {
         2010,
         (r) => phaseResult(r, "extinction").trials.belief[3]!,
       );
-    expect(differenceInterval(beliefAfter(0.5), beliefAfter(1)).lower).toBeGreaterThan(0.3);
+    expect(independentDifference(beliefAfter(0.5), beliefAfter(1)).lo).toBeGreaterThan(0.3);
   });
 
   it("plain TD (latentState off) shows no partial-reinforcement extinction effect, and the reverse with an absolute criterion: why the latent-state mechanism is needed", () => {
     const plain = { learningRate: 0.1 };
-    const relative = differenceInterval(extinctionTrials(plain, 0.5, 1939), extinctionTrials(plain, 1, 1940));
-    expect(relative.lower).toBeLessThan(0);
+    const relative = independentDifference(
+      extinctionTrials(plain, 0.5, 1939),
+      extinctionTrials(plain, 1, 1940),
+    );
+    expect(relative.lo).toBeLessThan(0);
     expect(Math.abs(relative.mean)).toBeLessThan(5);
-    const absolute = differenceInterval(
+    const absolute = independentDifference(
       extinctionTrials(plain, 0.5, 1939, 0.35),
       extinctionTrials(plain, 1, 1940, 0.35),
     );
-    expect(absolute.upper).toBeLessThan(0);
+    expect(absolute.hi).toBeLessThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import { type Rng, streamRng } from "../rng.ts";
+import { quantileSorted } from "../stats.ts";
 import { type CircuitProtocolResult, runCircuitProtocol } from "./protocol.ts";
 import {
   type CircuitParams,
@@ -7,7 +8,6 @@ import {
   type CircuitSpread,
   parseCircuitPopulation,
 } from "./schema.ts";
-import { quantileSorted } from "./stats.ts";
 
 /** A per-trial summary column that a population can aggregate. */
 export type PopulationMeasure =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { meanInterval } from "../stats.ts";
 import { phaseResult } from "./protocol.ts";
 import { createCircuitProtocol } from "./schema.ts";
-import { meanInterval } from "./stats.ts";
 import { runAgents } from "./test-helpers.ts";
 
 const DELAY = 4;
@@ -39,8 +39,8 @@ describe("Redish 2004", () => {
     }
     const lateGrowth = meanInterval(drug.map((v) => v[5]! - v[4]!));
     const earlyGrowth = meanInterval(drug.map((v) => v[1]! - v[0]!));
-    expect(lateGrowth.lower).toBeGreaterThan(0.5 * earlyGrowth.mean);
-    expect(meanInterval(drug.map((v) => v[5]!)).lower).toBeGreaterThan(10);
+    expect(lateGrowth.lo).toBeGreaterThan(0.5 * earlyGrowth.mean);
+    expect(meanInterval(drug.map((v) => v[5]!)).lo).toBeGreaterThan(10);
     natural.forEach((values, a) => {
       expect(Math.abs(values[5]! - values[4]!)).toBeLessThan(0.01 * (drug[a]![5]! - drug[a]![4]!));
       expect(values[5]!).toBeLessThan(1);
@@ -48,6 +48,6 @@ describe("Redish 2004", () => {
     const naturalFinal = meanInterval(natural.map((v) => v[5]!));
     expect(Math.abs(naturalFinal.mean - 0.95 ** (DELAY - 1))).toBeLessThan(0.01);
     const preference = meanInterval(drug.map((v, a) => v[5]! - natural[a]![5]! - (v[1]! - natural[a]![1]!)));
-    expect(preference.lower).toBeGreaterThan(0);
+    expect(preference.lo).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedInteger, boundedNumber } from "../schema-helpers.ts";
 
 /** Largest number of time steps in one trial. */
 export const MAX_TRIAL_STEPS = 1000;
@@ -6,16 +7,6 @@ export const MAX_TRIAL_STEPS = 1000;
 export const MAX_TRIALS_PER_PHASE = 100_000;
 /** Largest absolute reward magnitude and drug surge, in reward units. */
 export const MAX_MAGNITUDE = 1000;
-
-function boundedNumber(min: number, max: number) {
-  const message = `must be a finite number in [${min}, ${max}]`;
-  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
-}
-
-function boundedInteger(min: number, max: number) {
-  const message = `must be an integer in [${min}, ${max}]`;
-  return z.int({ error: message }).min(min, { error: message }).max(max, { error: message });
-}
 
 /** A conditioned stimulus, represented as a tapped delay line (complete serial compound). */
 export const CueSchema = z.object({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { meanInterval } from "../stats.ts";
 import { phaseResult, trialTrace } from "./protocol.ts";
 import { createCircuitProtocol } from "./schema.ts";
-import { meanInterval } from "./stats.ts";
 import { runAgents } from "./test-helpers.ts";
 
 const CUE_STEP = 2;
@@ -45,7 +45,7 @@ describe("Schultz, Dayan & Montague 1997", () => {
       expect(Math.abs(a.finalCue - a.expectedCue)).toBeLessThan(0.02 * a.expectedCue);
     }
     const cue = meanInterval(agents.map((a) => a.finalCue));
-    expect(cue.lower).toBeGreaterThan(0.5);
+    expect(cue.lo).toBeGreaterThan(0.5);
     expect(cue.mean).toBeCloseTo(0.95 ** DELAY, 1);
   });
 
@@ -54,7 +54,7 @@ describe("Schultz, Dayan & Montague 1997", () => {
       const t = phaseResult(result, "training").trials;
       return { cue: [t.cueDelta[0]!, t.cueDelta[50]!], reward: [t.rewardDelta[0]!, t.rewardDelta[50]!] };
     });
-    expect(meanInterval(curves.map((c) => c.cue[1]! - c.cue[0]!)).lower).toBeGreaterThan(0.2);
-    expect(meanInterval(curves.map((c) => c.reward[0]! - c.reward[1]!)).lower).toBeGreaterThan(0.5);
+    expect(meanInterval(curves.map((c) => c.cue[1]! - c.cue[0]!)).lo).toBeGreaterThan(0.2);
+    expect(meanInterval(curves.map((c) => c.reward[0]! - c.reward[1]!)).lo).toBeGreaterThan(0.5);
   });
 });

@@ -80,8 +80,8 @@ export interface EngineResult {
   readonly slotWeekly: Float64Array;
 }
 
-const RATING_SCALE = 0.8;
-const RATING_NOISE_SD = 0.7;
+export const RATING_SCALE = 0.8;
+export const RATING_NOISE_SD = 0.7;
 const CUE_RELIEF = 0.4;
 const UNCUED_URGE_WANTING = 0.25;
 const EXTINCTION_REWARD_PROBABILITY = 0.05;

@@ -66,7 +66,6 @@ export {
   type PopulationSlice,
   type PopulationSpec,
   personMeans,
-  quantile,
   samplePerson,
   simulatePopulation,
   simulateSlice,

@@ -1,4 +1,5 @@
 import { type Rng, streamRng } from "../rng.ts";
+import { quantileSorted } from "../stats.ts";
 import type { CompiledWorld } from "./compile.ts";
 import {
   runPerson,
@@ -176,19 +177,9 @@ function pushSummary(s: IntervalSeries, values: Float64Array): void {
   s.mean.push(mean);
   s.ciLo.push(mean - 1.96 * se);
   s.ciHi.push(mean + 1.96 * se);
-  s.lo.push(quantile(values, 0.025));
-  s.hi.push(quantile(values, 0.975));
+  s.lo.push(quantileSorted(values, 0.025));
+  s.hi.push(quantileSorted(values, 0.975));
   s.n.push(m);
-}
-
-/** Linear-interpolated quantile of sorted values. */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const pos = (n - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
 /**
