@@ -2,6 +2,7 @@
 import { conditionsCommand, interventionsCommand, parametersCommand } from "./model-info/commands.ts";
 import { type Command, createRegistry } from "./registry.ts";
 import { simulateCommand } from "./simulate/command.ts";
+import { crossoverCommand } from "./simulate/crossover.ts";
 
 export * from "./registry.ts";
 export { type SimulationReport, SimulationReportSchema, simulateCommand } from "./simulate/command.ts";
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   parametersCommand as unknown as Command,
   conditionsCommand as unknown as Command,
   interventionsCommand as unknown as Command,
+  crossoverCommand as unknown as Command,
 ];
 
 /** The registry every adapter uses. */

@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import { Command, CommanderError } from "commander";
 import { registry } from "../app/index.ts";
+import { registerCrossover } from "./crossover.ts";
 import { CliError, EXIT_FAILURE, formatError } from "./errors.ts";
 import { registerSimulate } from "./simulate.ts";
 
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSimulate(program);
+  registerCrossover(program);
   listCommand(
     program,
     "parameters",

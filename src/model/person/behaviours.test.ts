@@ -381,4 +381,17 @@ describe("9. circadian timing", () => {
       -0.03,
     );
   });
+
+  it("circadian alignment moves consequential work to a late chronotype's peak and raises its starting", () => {
+    const late = { chronotypePeak: 15 };
+    const none = arm({ condition: "healthy", params: late });
+    const aligned = arm({ condition: "healthy", intervention: "circadianAlignment", params: late });
+    above(
+      pairedDifference(
+        per(aligned, "startRate", 1, 12, "focusWork"),
+        per(none, "startRate", 1, 12, "focusWork"),
+      ),
+      0.05,
+    );
+  });
 });

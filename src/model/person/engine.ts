@@ -98,10 +98,13 @@ function reportRating(x: number, rng: Rng): number {
   return Math.min(10, Math.max(0, r));
 }
 
-/** Daily tone: a 24 h and a 12 h harmonic peaking at φ, so the dip falls six hours after the peak. */
+/**
+ * Daily tone: equal 24 h and 12 h harmonics peaking at φ, so the dip falls six hours after the peak and
+ * tone rises again in the evening (as Byrne et al. 2017 found: 10:00 and 19:00 above 14:00).
+ */
 export function toneAt(hour: number, peak: number, amplitude: number): number {
   const x = ((hour - peak) * Math.PI) / 12;
-  return 1 + amplitude * (0.6 * Math.cos(x) + 0.4 * Math.cos(2 * x));
+  return 1 + amplitude * (0.5 * Math.cos(x) + 0.5 * Math.cos(2 * x));
 }
 
 /** Baseline cortisol by hours since waking (awakening response, then decline), plus chronic load. */

@@ -54,6 +54,8 @@ export interface InterventionDef {
   readonly target: string;
   readonly edits: readonly ActivityEdit[];
   readonly addActivities: readonly Activity[];
+  /** Added activities re-timed to the person's peak plus this many hours. */
+  readonly timedActivities?: Readonly<Record<string, number>>;
   readonly stressInputScale: number;
   readonly acuteStressScale: number;
   /** Rough burden on the person (1 = light); ties in the planner go to the lighter plan. */
@@ -198,12 +200,24 @@ export const INTERVENTIONS = {
   circadianAlignment: intervention({
     id: "circadianAlignment",
     label: "Circadian alignment",
-    summary: "Consequential work at the person's own peak; movement to bridge the dip",
+    summary: "Consequential work at the person's own peak; a short movement break to bridge the dip",
     target: "circadian",
-    edits: [
-      { where: { urge: false, minImportance: 0.75 }, timing: { hoursAfterPeak: 0 } },
-      { where: { urge: false, kinds: ["movement"] }, timing: { hoursAfterPeak: 6 } },
+    edits: [{ where: { urge: false, minImportance: 0.75 }, timing: { hoursAfterPeak: 0 } }],
+    addActivities: [
+      activity({
+        id: "movementBreak",
+        label: "10-minute movement break in the afternoon dip",
+        kind: "movement",
+        importance: 0.4,
+        novelty: 0.3,
+        effort: 0.3,
+        durationMin: 10,
+        reward: { kind: "fixed", magnitude: 0.6, probability: 1 },
+        plannedHours: [15],
+        toneBoost: 0.1,
+      }),
     ],
+    timedActivities: { movementBreak: 6 },
     burden: 1,
     source: "The article's claim; the direction of the daily rhythm is contested (Byrne et al. 2017, 2019)",
     grade: "contested",
@@ -317,7 +331,13 @@ export function applyIntervention(
   const activities = env.activities.map((a) =>
     def.edits.reduce((acc, e) => (matches(acc, e.where) ? applyEdit(acc, e, chronotypePeak) : acc), a),
   );
-  for (const add of def.addActivities) if (!activities.some((x) => x.id === add.id)) activities.push(add);
+  for (const add of def.addActivities) {
+    if (activities.some((x) => x.id === add.id)) continue;
+    const offset = def.timedActivities?.[add.id];
+    activities.push(
+      offset === undefined ? add : { ...add, plannedHours: [Math.round(chronotypePeak + offset) % 24] },
+    );
+  }
   return {
     ...env,
     activities,
