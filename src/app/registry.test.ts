@@ -146,3 +146,34 @@ describe("command registry", () => {
     });
   });
 });
+
+describe("instrument commands", () => {
+  const at = "2026-11-30T08:00:00Z";
+
+  it("evaluates one answer at once: PHQ-9 item 9 above 0 raises a crisis event with resources", async () => {
+    const r = await registry.invoke("instruments/answer", {
+      instrument: "phq9",
+      item: 9,
+      value: 1,
+      at,
+      region: "US",
+    });
+    expect(r.ok).toBe(true);
+    const v = (r.ok ? r.value : {}) as {
+      crisis?: { value: number; at: string };
+      resources?: { region: string };
+    };
+    expect(v.crisis).toMatchObject({ value: 1, at });
+    expect(v.resources?.region).toBe("US");
+    const none = await registry.invoke("instruments/answer", { instrument: "phq9", item: 9, value: 0, at });
+    expect(none.ok && (none.value as { crisis?: unknown }).crisis).toBeUndefined();
+  });
+
+  it("names the item of an out-of-range answer and lists instruments for an unknown one", async () => {
+    const bad = await registry.invoke("instruments/answer", { instrument: "phq9", item: 3, value: 7, at });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/phq9_3|item 3/);
+    const unknown = await registry.invoke("instruments/score", { instrument: "bdi", answers: [], at });
+    expect(unknown.ok || unknown.error.allowed).toContain("phq9");
+  });
+});

@@ -2,6 +2,7 @@ import Table from "cli-table3";
 import { Command, CommanderError } from "commander";
 import { registry } from "../app/index.ts";
 import { registerCrossover } from "./crossover.ts";
+import { registerInstruments } from "./instruments.ts";
 import { CliError, EXIT_FAILURE, formatError } from "./errors.ts";
 import { registerSimulate } from "./simulate.ts";
 
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSimulate(program);
   registerCrossover(program);
+  registerInstruments(program);
   listCommand(
     program,
     "parameters",
