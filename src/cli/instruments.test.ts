@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createFhirValidator } from "../instruments/index.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const bin = join(root, "bin/dopamap.js");
@@ -35,6 +36,16 @@ describe("assessment on the command line", () => {
     expect(out.score.total.value).toBe(1);
     expect(out.score.flags.some((f: { kind: string }) => f.kind === "crisis")).toBe(true);
     expect(out.resources.contacts.map((c: { action: string }) => c.action).join(" ")).toContain("988");
+  });
+
+  it("prints a FHIR R4 QuestionnaireResponse and Questionnaire that pass the R4 schema", () => {
+    const validator = createFhirValidator();
+    const response = JSON.parse(dopamap(["score", "gad7", "--answers", "1,2,0,3,1,0,2", "--fhir"]).out);
+    expect(response.resourceType).toBe("QuestionnaireResponse");
+    expect(validator(response)).toMatchObject({ ok: true });
+    const questionnaire = JSON.parse(dopamap(["instruments", "--fhir", "phq9"]).out);
+    expect(questionnaire.resourceType).toBe("Questionnaire");
+    expect(validator(questionnaire)).toMatchObject({ ok: true });
   });
 
   it("refuses a wrong item count with exit 2 and names the flag", () => {

@@ -72,7 +72,16 @@ export function registerInstruments(program: Command): void {
     .command("instruments")
     .description("bundled questionnaires, their licence status and whether their wording is present")
     .option("--json", "print JSON")
-    .action(async (flags: { json?: boolean }) => {
+    .option("--fhir <id>", "print one instrument as a FHIR R4 Questionnaire")
+    .action(async (flags: { json?: boolean; fhir?: string }) => {
+      if (flags.fhir) {
+        const q = await call(
+          "instruments/fhir-questionnaire",
+          { instrument: flags.fhir },
+          { instrument: "--fhir" },
+        );
+        return void process.stdout.write(`${JSON.stringify(q, null, 2)}\n`);
+      }
       const rows = await call<Record<string, unknown>[]>("instruments/list", {});
       if (flags.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       const t = new Table({
@@ -115,15 +124,24 @@ export function registerInstruments(program: Command): void {
     .option("--region <code>", "region for crisis resources")
     .option("--sex <sex>", "female or male, where cut-offs differ (AUDIT-C)")
     .option("--json", "print JSON")
+    .option("--fhir", "print a FHIR R4 QuestionnaireResponse instead")
     .action(
       async (
         instrument: string,
-        flags: { answers: string; region?: string; sex?: string; json?: boolean },
+        flags: { answers: string; region?: string; sex?: string; json?: boolean; fhir?: boolean },
       ) => {
         const answers = flags.answers.split(",").map((a) => {
           const t = a.trim();
           return t === "" ? null : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
         });
+        if (flags.fhir) {
+          const resource = await call(
+            "instruments/fhir-response",
+            { instrument, answers, at: new Date().toISOString() },
+            { answers: "--answers" },
+          );
+          return void process.stdout.write(`${JSON.stringify(resource, null, 2)}\n`);
+        }
         const out = await call<ScoreOut>(
           "instruments/score",
           {

@@ -10,6 +10,8 @@ import {
   listInstruments,
   type ResponseScore,
   scoreResponse,
+  toQuestionnaire,
+  toQuestionnaireResponse,
 } from "../../instruments/index.ts";
 import { AppError, defineCommand } from "../registry.ts";
 
@@ -116,23 +118,55 @@ export const instrumentScoreCommand = defineCommand({
   output: z.record(z.string(), z.unknown()),
   async run({ instrument, answers, at, region, sex }) {
     const def = unwrap(getInstrument(instrument), ["instrument"]);
-    const byId = Array.isArray(answers)
-      ? (() => {
-          const lastRequired = def.items.reduce((k, item, i) => (item.required === false ? k : i + 1), 0);
-          if (answers.length < lastRequired || answers.length > def.items.length)
-            throw new AppError({
-              code: "wrong_item_count",
-              message:
-                lastRequired === def.items.length
-                  ? `answers: ${def.shortTitle} has ${def.items.length} items; got ${answers.length} answers`
-                  : `answers: ${def.shortTitle} takes ${lastRequired} to ${def.items.length} answers (the last ${def.items.length - lastRequired} optional); got ${answers.length}`,
-              path: ["answers"],
-            });
-          return Object.fromEntries(def.items.map((item, i) => [item.id, answers[i]]));
-        })()
-      : answers;
+    const byId = answersById(def, answers);
     const form = scoreForm(def, byId, at, region, sex);
     return { ...form, score: { ...form.score } };
+  },
+});
+
+/** Answers given as an array in form order become answers by item id (checking the count). */
+function answersById(def: InstrumentDefinition, answers: unknown): unknown {
+  if (!Array.isArray(answers)) return answers;
+  const lastRequired = def.items.reduce((k, item, i) => (item.required === false ? k : i + 1), 0);
+  if (answers.length < lastRequired || answers.length > def.items.length)
+    throw new AppError({
+      code: "wrong_item_count",
+      message:
+        lastRequired === def.items.length
+          ? `answers: ${def.shortTitle} has ${def.items.length} items; got ${answers.length} answers`
+          : `answers: ${def.shortTitle} takes ${lastRequired} to ${def.items.length} answers (the last ${def.items.length - lastRequired} optional); got ${answers.length}`,
+      path: ["answers"],
+    });
+  return Object.fromEntries(
+    def.items.map((item, i) => [item.id, answers[i]]).filter(([, v]) => v !== undefined),
+  );
+}
+
+export const fhirQuestionnaireCommand = defineCommand({
+  name: "instruments/fhir-questionnaire",
+  summary: "An instrument as a FHIR R4 Questionnaire (LOINC codes included)",
+  input: z.strictObject({ instrument: InstrumentId }),
+  output: z.record(z.string(), z.unknown()),
+  async run({ instrument }) {
+    return { ...toQuestionnaire(unwrap(getInstrument(instrument), ["instrument"])) };
+  },
+});
+
+export const fhirResponseCommand = defineCommand({
+  name: "instruments/fhir-response",
+  summary: "Answers and scores as a FHIR R4 QuestionnaireResponse",
+  input: z.strictObject({
+    instrument: InstrumentId,
+    answers: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  output: z.record(z.string(), z.unknown()),
+  async run({ instrument, answers, at }) {
+    const def = unwrap(getInstrument(instrument), ["instrument"]);
+    return {
+      ...unwrap(toQuestionnaireResponse(def, answersById(def, answers), { authored: at }), ["answers"])
+        .resource,
+    };
   },
 });
 
@@ -151,5 +185,7 @@ export const INSTRUMENT_COMMANDS = [
   instrumentGetCommand,
   instrumentAnswerCommand,
   instrumentScoreCommand,
+  fhirQuestionnaireCommand,
+  fhirResponseCommand,
   crisisResourcesCommand,
 ] as const;
