@@ -38,6 +38,21 @@ export const S = {
 export const SLOT_METRICS = Object.keys(S) as (keyof typeof S)[];
 export const SLOT_METRIC_COUNT = SLOT_METRICS.length;
 
+/** Person-day metrics, kept only when `daily` is asked for (one person's run, not populations). */
+export const D = {
+  opportunities: 0,
+  starts: 1,
+  startRate: 2,
+  wanting: 3,
+  anticipatoryGain: 4,
+  d2Availability: 5,
+  threatGain: 6,
+  stressLoad: 7,
+  urgeActs: 8,
+} as const;
+export const DAY_METRICS = Object.keys(D) as (keyof typeof D)[];
+export const DAY_METRIC_COUNT = DAY_METRICS.length;
+
 /** One opportunity, emitted only when a trace is asked for. */
 export interface OpportunityRecord {
   day: number;
@@ -70,6 +85,8 @@ export interface EngineOptions {
   readonly weeks: number;
   readonly rng: Rng;
   readonly onRecord?: (r: OpportunityRecord) => void;
+  /** Keep person-day summaries (days × DAY_METRIC_COUNT) as well as weekly ones. */
+  readonly daily?: boolean;
 }
 
 /** Raw weekly output of one person: typed arrays, ready to aggregate. */
@@ -78,6 +95,8 @@ export interface EngineResult {
   readonly weekly: Float64Array;
   /** weeks × slots × SLOT_METRIC_COUNT. */
   readonly slotWeekly: Float64Array;
+  /** days × DAY_METRIC_COUNT, when asked for; otherwise empty. */
+  readonly daily: Float64Array;
 }
 
 export const RATING_SCALE = 0.8;
@@ -151,6 +170,7 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
   const weekly = new Float64Array(weeks * WEEK_METRIC_COUNT);
   const slotWeekly = new Float64Array(weeks * n * SLOT_METRIC_COUNT);
   const wsum = new Float64Array(WEEK_METRIC_COUNT);
+  const daily = new Float64Array(opts.daily ? weeks * 7 * DAY_METRIC_COUNT : 0);
   const ssum = new Float64Array(n * SLOT_METRIC_COUNT);
   const sStartedRatings = new Float64Array(n);
 
@@ -214,6 +234,10 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
       rng.uniform() < world.acuteStressPerDay[phase]! ? Math.floor(rng.uniform() * waking) : -1;
     let boostUntil = -1;
     let boost = 0;
+    let dayOpp = 0;
+    let dayStarts = 0;
+    let dayWanting = 0;
+    let dayUrgeActs = 0;
 
     for (let hi = 0; hi < waking; hi++) {
       const hour = (wake + hi) % 24;
@@ -323,6 +347,11 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
 
         const antRating = reportRating(anticipation, rng);
         const expRating = started ? reportRating(liking, rng) : Number.NaN;
+        if (world.own[s]) {
+          dayOpp++;
+          dayWanting += wanting;
+          if (started) dayStarts++;
+        } else if (urge && started) dayUrgeActs++;
         const so = s * SLOT_METRIC_COUNT;
         ssum[so + S.opportunities]! += 1;
         ssum[so + S.wanting]! += wanting;
@@ -373,12 +402,24 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
       tol[s] = tol[s]! * (1 - p.toleranceRecovery);
     }
 
+    if (opts.daily) {
+      const o = day * DAY_METRIC_COUNT;
+      daily[o + D.opportunities] = dayOpp;
+      daily[o + D.starts] = dayStarts;
+      daily[o + D.startRate] = dayOpp > 0 ? dayStarts / dayOpp : Number.NaN;
+      daily[o + D.wanting] = dayOpp > 0 ? dayWanting / dayOpp : Number.NaN;
+      daily[o + D.anticipatoryGain] = kappa;
+      daily[o + D.d2Availability] = d2;
+      daily[o + D.threatGain] = tau;
+      daily[o + D.stressLoad] = load;
+      daily[o + D.urgeActs] = dayUrgeActs;
+    }
     if (weekday === 6) {
       const week = (day - 6) / 7;
       finishWeek(week);
     }
   }
-  return { weekly, slotWeekly };
+  return { weekly, slotWeekly, daily };
 
   function finishWeek(week: number): void {
     wsum.fill(0);

@@ -12,6 +12,7 @@ export {
   acuteResponsiveness,
   calibration,
   cortisolAt,
+  DAY_METRICS,
   effortCost,
   type OpportunityRecord,
   ratingOf,
@@ -51,7 +52,9 @@ export {
 } from "./params.ts";
 export {
   type ActivityMetric,
+  type DayMetric,
   environmentPhases,
+  type PersonDay,
   type PersonResult,
   type PersonWeek,
   personWorld,

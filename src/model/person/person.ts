@@ -1,6 +1,9 @@
 import { streamRng } from "../rng.ts";
 import { type CompiledWorld, compileWorld, type EnvironmentPhase } from "./compile.ts";
 import {
+  D,
+  DAY_METRIC_COUNT,
+  DAY_METRICS,
   type EngineResult,
   type OpportunityRecord,
   runPerson,
@@ -49,9 +52,18 @@ export interface PersonWeek {
   readonly activities: Record<string, Record<ActivityMetric, number>>;
 }
 
+export type DayMetric = (typeof DAY_METRICS)[number];
+
+export interface PersonDay {
+  readonly day: number;
+  readonly metrics: Record<DayMetric, number>;
+}
+
 export interface PersonResult {
   readonly activityIds: readonly string[];
   readonly weeks: PersonWeek[];
+  /** Day-by-day summaries (start rate of own activities, wanting, κ, D, τ, load, urge acts). */
+  readonly days: PersonDay[];
   readonly raw: EngineResult;
 }
 
@@ -84,8 +96,15 @@ export function simulatePerson(
     weeks: options.weeks,
     rng: streamRng(options.seed, options.index ?? 0, 1),
     onRecord: options.onRecord,
+    daily: true,
   });
-  return { activityIds: world.activityIds, weeks: toWeeks(raw, world, options.weeks), raw };
+  const days: PersonDay[] = [];
+  for (let d = 0; d < options.weeks * 7; d++) {
+    const metrics = {} as Record<DayMetric, number>;
+    for (const m of DAY_METRICS) metrics[m] = raw.daily[d * DAY_METRIC_COUNT + D[m]]!;
+    days.push({ day: d, metrics });
+  }
+  return { activityIds: world.activityIds, weeks: toWeeks(raw, world, options.weeks), days, raw };
 }
 
 function toWeeks(raw: EngineResult, world: CompiledWorld, weeks: number): PersonWeek[] {
