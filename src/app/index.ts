@@ -1,4 +1,5 @@
 /** The application API: one typed command registry that the CLI, the HTTP API and the web app share. */
+import { FIT_COMMANDS } from "./fit/commands.ts";
 import { INSTRUMENT_COMMANDS } from "./instruments/commands.ts";
 import { conditionsCommand, interventionsCommand, parametersCommand } from "./model-info/commands.ts";
 import { type Command, createRegistry } from "./registry.ts";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   interventionsCommand as unknown as Command,
   crossoverCommand as unknown as Command,
   ...(INSTRUMENT_COMMANDS as unknown as Command[]),
+  ...(FIT_COMMANDS as unknown as Command[]),
 ];
 
 /** The registry every adapter uses. */

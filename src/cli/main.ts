@@ -2,6 +2,7 @@ import Table from "cli-table3";
 import { Command, CommanderError } from "commander";
 import { registry } from "../app/index.ts";
 import { registerCrossover } from "./crossover.ts";
+import { registerFit } from "./fit.ts";
 import { registerInstruments } from "./instruments.ts";
 import { CliError, EXIT_FAILURE, formatError } from "./errors.ts";
 import { registerSimulate } from "./simulate.ts";
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerCrossover(program);
   registerInstruments(program);
+  registerFit(program);
   listCommand(
     program,
     "parameters",

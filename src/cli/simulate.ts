@@ -12,6 +12,7 @@ import {
 } from "../app/index.ts";
 import { renderSvgDocument } from "../charts/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { exportLogs } from "./fit.ts";
 import { workerPool } from "./workers.ts";
 
 interface SimulateFlags {
@@ -325,8 +326,13 @@ export function registerSimulate(program: Command): void {
     .option("--svg <file>", "write the charts to an SVG file")
     .option("--workers <n>", "worker threads for large populations (default: all cores)")
     .option("--no-progress", "no progress bar")
-    .action(async (file: string | undefined, flags: SimulateFlags) => {
+    .option(
+      "--export-logs <file>",
+      "write simulated person 0's records as a log (JSON, or CSV for .csv) and stop",
+    )
+    .action(async (file: string | undefined, flags: SimulateFlags & { exportLogs?: string }) => {
       const input = scenarioFromFlags(file, flags);
+      if (flags.exportLogs) return exportLogs(input, flags.exportLogs);
       const workers = flags.workers === undefined ? undefined : Number(flags.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 256))
         throw new CliError({

@@ -1,0 +1,316 @@
+import { z } from "zod";
+import { fitBandit2arm, readBanditCsv } from "../../fit/bandit2arm.ts";
+import {
+  compareVariants,
+  type DayLatent,
+  type FitResult,
+  fitReplay,
+  latentByDay,
+  MODEL_VARIANTS,
+  modelRecovery,
+  parameterRecovery,
+  replayFromLog,
+  type VariantId,
+} from "../../fit/index.ts";
+import type { OpportunityRecord } from "../../model/person/engine.ts";
+import { simulatePerson } from "../../model/person/person.ts";
+import { samplePerson } from "../../model/person/population.ts";
+import { logFromSimulation } from "../../model/records/from-simulation.ts";
+import { type PersonLog, PersonLogSchema, readLogCsv } from "../../model/records/index.ts";
+import { streamRng } from "../../model/rng.ts";
+import { ScenarioSchema } from "../../model/scenario/index.ts";
+import { resolvePersonScenario } from "../../model/scenario/resolve-person.ts";
+import { buildMap, priorMeansFromScreening } from "../../profile/index.ts";
+import { AppError, defineCommand } from "../registry.ts";
+
+const VARIANT_IDS = MODEL_VARIANTS.map((v) => v.id) as [VariantId, ...VariantId[]];
+
+/** Screening scores as plain numbers (the instruments module scores the questionnaires). */
+export const ScreeningScoresSchema = z.strictObject({
+  phq9: z.number().min(0).max(27).optional(),
+  gad7: z.number().min(0).max(21).optional(),
+  asrsPartA: z.number().min(0).max(6).optional(),
+  pss10: z.number().min(0).max(40).optional(),
+  auditC: z.number().min(0).max(12).optional(),
+  compulsiveUse: z.number().min(0).max(10).optional(),
+  midSleepHour: z.number().min(0).max(24).optional(),
+});
+
+function resolveLog(src: { log?: PersonLog; csv?: string; onError: "reject" | "skip" }): {
+  log: PersonLog;
+  skipped: { line: number; field: string; message: string }[];
+} {
+  if (src.log) return { log: src.log, skipped: [] };
+  const r = readLogCsv(src.csv ?? "", { onError: src.onError });
+  if (!r.ok) {
+    const first = r.issues[0]!;
+    throw new AppError({
+      code: "invalid_input",
+      message: `line ${first.line}: ${first.field}: ${first.message}${r.issues.length > 1 ? ` (and ${r.issues.length - 1} more malformed rows)` : ""}`,
+      path: ["csv", first.line, first.field],
+      issues: r.issues.map((i) => ({ path: ["line", i.line, i.field], message: i.message })),
+    });
+  }
+  return { log: r.log, skipped: [...r.skipped] };
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+
+/** One fitted parameter in a report (null where no interval could be computed). */
+const ParameterReportSchema = z.object({
+  name: z.string(),
+  estimate: z.number(),
+  lo: z.number().nullable(),
+  hi: z.number().nullable(),
+  priorMean: z.number(),
+});
+
+const FitReportSchema = z.object({
+  variant: z.enum(VARIANT_IDS),
+  parameters: z.array(ParameterReportSchema),
+  logLik: z.number(),
+  aic: z.number(),
+  bic: z.number(),
+  converged: z.boolean(),
+  uncertaintyAvailable: z.boolean(),
+  observations: z.record(z.string(), z.number()),
+  comparison: z
+    .array(
+      z.object({
+        variant: z.string(),
+        logLik: z.number(),
+        k: z.number(),
+        bic: z.number(),
+        weight: z.number(),
+      }),
+    )
+    .nullable(),
+  bestVariant: z.string().nullable(),
+  latentByDay: z.array(z.record(z.string(), z.number().nullable())),
+  skippedRows: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
+  notes: z.array(z.string()),
+});
+export type FitReport = z.infer<typeof FitReportSchema>;
+
+function report(fit: FitResult, latent: DayLatent[], extra: Partial<FitReport>): FitReport {
+  return {
+    variant: fit.variant,
+    parameters: fit.parameters.map((p) => ({
+      name: p.name,
+      estimate: p.estimate,
+      lo: finite(p.lo),
+      hi: finite(p.hi),
+      priorMean: p.priorMean,
+    })),
+    logLik: fit.logLik,
+    aic: fit.aic,
+    bic: fit.bic,
+    converged: fit.converged,
+    uncertaintyAvailable: fit.uncertaintyAvailable,
+    observations: { ...fit.observations },
+    comparison: null,
+    bestVariant: null,
+    latentByDay: latent.map((d) => ({ ...d, predictionError: finite(d.predictionError) })),
+    skippedRows: [],
+    notes: [
+      "Estimates are maximum a posteriori with 95 % Laplace intervals; parameters not listed are held at their defaults.",
+      "A self-help and research tool, not a diagnosis.",
+    ],
+    ...extra,
+  };
+}
+
+/** `fit/run`: fits the person-level model to one person's log, compares variants, exports latent values. */
+export const fitRunCommand = defineCommand({
+  name: "fit/run",
+  summary: "Fit the reward-circuit model to a person's log (MAP, 95 % intervals, model comparison)",
+  input: z
+    .strictObject({
+      log: PersonLogSchema.optional(),
+      csv: z.string().optional(),
+      onError: z.enum(["reject", "skip"]).default("reject"),
+      variant: z.enum(VARIANT_IDS).default("full"),
+      screening: ScreeningScoresSchema.optional(),
+      compare: z.boolean().default(true),
+      starts: z.number().int().min(1).max(20).default(2),
+      seed: z.number().int().default(1),
+    })
+    .refine((x) => (x.log === undefined) !== (x.csv === undefined), {
+      message: "give exactly one of log or csv",
+      path: ["log"],
+    }),
+  output: FitReportSchema,
+  async run(input) {
+    const { log, skipped } = resolveLog(input);
+    const data = replayFromLog(log);
+    if (data.opportunities.length === 0)
+      throw new AppError({
+        code: "invalid_input",
+        message: "log: no check-ins or urge episodes to fit",
+        path: ["log", "checkIns"],
+      });
+    const options = {
+      priorMeans: input.screening ? priorMeansFromScreening(input.screening) : {},
+      starts: input.starts,
+      seed: input.seed,
+    };
+    const fit = fitReplay(data, { ...options, variant: input.variant });
+    const cmp = input.compare ? compareVariants(data, { ...options, starts: 1 }) : null;
+    return report(fit, latentByDay(fit.estimates, data), {
+      comparison:
+        cmp?.scores.map((s) => ({
+          variant: s.variant,
+          logLik: s.logLik,
+          k: s.k,
+          bic: s.bic,
+          weight: s.weight,
+        })) ?? null,
+      bestVariant: cmp?.best ?? null,
+      skippedRows: skipped,
+    });
+  },
+});
+
+/** `map/get`: the architecture map from a log (fitted here unless a fit is given) and screening scores. */
+export const mapGetCommand = defineCommand({
+  name: "map/get",
+  summary: "The person's reward-architecture map: pattern strengths with intervals and the primary pattern",
+  input: z.strictObject({
+    log: PersonLogSchema.optional(),
+    csv: z.string().optional(),
+    onError: z.enum(["reject", "skip"]).default("reject"),
+    fit: z.object({ parameters: z.array(ParameterReportSchema) }).optional(),
+    screening: ScreeningScoresSchema.optional(),
+  }),
+  output: z.custom<ReturnType<typeof buildMap>>(),
+  async run(input) {
+    const haveLog = input.log !== undefined || input.csv !== undefined;
+    const log = haveLog ? resolveLog(input).log : undefined;
+    let parameters = input.fit?.parameters.map((p) => ({
+      name: p.name,
+      estimate: p.estimate,
+      lo: p.lo ?? Number.NaN,
+      hi: p.hi ?? Number.NaN,
+    }));
+    if (!parameters && log) {
+      const data = replayFromLog(log);
+      if (data.opportunities.length > 0)
+        parameters = fitReplay(data, {
+          priorMeans: input.screening ? priorMeansFromScreening(input.screening) : {},
+        }).parameters;
+    }
+    return buildMap({ parameters, screening: input.screening, log });
+  },
+});
+
+/** `fit/recovery`: parameter recovery by weeks of data, and model recovery as a confusion matrix. */
+export const fitRecoveryCommand = defineCommand({
+  name: "fit/recovery",
+  summary: "Parameter and model recovery on simulated people with known parameters",
+  input: z.strictObject({
+    people: z.number().int().min(5).max(5000).default(200),
+    weeks: z.array(z.number().int().min(1).max(52)).min(1).default([4, 6, 8, 12]),
+    seed: z.number().int().default(1),
+    missingRatingProbability: z.number().min(0).max(0.95).default(0.2),
+    acuteStressPerDay: z.number().min(0).max(1).default(0.1),
+    modelRecoveryPeoplePerVariant: z.number().int().min(0).max(500).default(20),
+    modelRecoveryWeeks: z.number().int().min(1).max(52).default(8),
+    starts: z.number().int().min(1).max(10).default(1),
+  }),
+  output: z.custom<{
+    parameterRecovery: ReturnType<typeof parameterRecovery>;
+    modelRecovery: ReturnType<typeof modelRecovery> | null;
+  }>(),
+  async run(input, ctx) {
+    const total = input.people + input.modelRecoveryPeoplePerVariant * MODEL_VARIANTS.length;
+    const params = parameterRecovery({
+      people: input.people,
+      weeks: input.weeks,
+      seed: input.seed,
+      missingRatingProbability: input.missingRatingProbability,
+      acuteStressPerDay: input.acuteStressPerDay,
+      fit: { starts: input.starts },
+      onProgress: (done) => ctx.onProgress?.(done, total),
+    });
+    const models =
+      input.modelRecoveryPeoplePerVariant > 0
+        ? modelRecovery({
+            peoplePerVariant: input.modelRecoveryPeoplePerVariant,
+            weeks: input.modelRecoveryWeeks,
+            seed: input.seed + 1,
+            missingRatingProbability: input.missingRatingProbability,
+          })
+        : null;
+    ctx.onProgress?.(total, total);
+    return { parameterRecovery: params, modelRecovery: models };
+  },
+});
+
+/** `fit/bandit2arm`: the hBayesDM bandit2arm_delta reference fit with empirical-Bayes shrinkage. */
+export const fitBanditCommand = defineCommand({
+  name: "fit/bandit2arm",
+  summary: "Fit bandit2arm_delta (subjID,choice,outcome CSV) per subject with group-level shrinkage",
+  input: z.strictObject({ csv: z.string() }),
+  output: z.custom<ReturnType<typeof fitBandit2arm>>(),
+  async run(input) {
+    const r = readBanditCsv(input.csv);
+    if (!r.ok) {
+      const first = r.issues[0]!;
+      throw new AppError({
+        code: "invalid_input",
+        message: `line ${first.line}: ${first.field}: ${first.message}${r.issues.length > 1 ? ` (and ${r.issues.length - 1} more malformed rows)` : ""}`,
+        path: ["csv", first.line, first.field],
+        issues: r.issues.map((i) => ({ path: ["line", i.line, i.field], message: i.message })),
+      });
+    }
+    return fitBandit2arm(r.subjects);
+  },
+});
+
+/** `logs/export`: one simulated person of a person-level scenario, as the log a real person would keep. */
+export const logsExportCommand = defineCommand({
+  name: "logs/export",
+  summary: "Export one simulated person's records as a PersonLog (missing ratings, closed days)",
+  input: z.strictObject({
+    scenario: ScenarioSchema,
+    person: z.number().int().min(0).default(0),
+    startDate: z.iso.date().default("2026-01-05"),
+    utcOffsetMin: z.number().int().min(-840).max(840).default(0),
+    missingRatingProbability: z.number().min(0).max(1).default(0.2),
+  }),
+  output: PersonLogSchema,
+  async run(input) {
+    const s = input.scenario;
+    if (s.level !== "person")
+      throw new AppError({
+        code: "invalid_input",
+        message: "scenario.level: logs can be exported only from a person-level scenario",
+        path: ["scenario", "level"],
+        allowed: ["person"],
+      });
+    const arm = resolvePersonScenario(s).arms[0]!;
+    const params = samplePerson(arm.spec.parameters, s.seed, input.person, arm.spec.spread ?? 1);
+    const records: OpportunityRecord[] = [];
+    simulatePerson(params, arm.spec.environment, arm.interventions, {
+      weeks: arm.spec.weeks,
+      seed: s.seed,
+      index: input.person,
+      onRecord: (r) => records.push(r),
+    });
+    return logFromSimulation(arm.spec.environment, records, {
+      startDate: input.startDate,
+      utcOffsetMin: input.utcOffsetMin,
+      rng: streamRng(s.seed, input.person, 13),
+      missingRatingProbability: input.missingRatingProbability,
+    });
+  },
+});
+
+/** The fitting and map commands, in registry order. */
+export const FIT_COMMANDS = [
+  fitRunCommand,
+  mapGetCommand,
+  fitRecoveryCommand,
+  fitBanditCommand,
+  logsExportCommand,
+] as const;

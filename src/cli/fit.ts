@@ -1,0 +1,227 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import Table from "cli-table3";
+import type { Command } from "commander";
+import type { FitReport } from "../app/fit/commands.ts";
+import { registry } from "../app/index.ts";
+import { renderSvgDocument } from "../charts/index.ts";
+import type { BanditFitResult } from "../fit/bandit2arm.ts";
+import type { ModelRecovery, RecoveryByWeeks } from "../fit/recovery.ts";
+import { writeLogCsv } from "../model/records/csv.ts";
+import type { PersonLog } from "../model/records/schema.ts";
+import { type ArchitectureMap, mapChart } from "../profile/index.ts";
+import { CliError, EXIT_FAILURE } from "./errors.ts";
+
+const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
+
+interface FitFlags {
+  json?: boolean;
+  recovery?: boolean;
+  people?: string;
+  weeks?: string;
+  seed?: string;
+  model?: string;
+  variant?: string;
+  skipBadRows?: boolean;
+  compare?: boolean;
+}
+
+const numeric = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    throw new CliError({ code: "not_found", message: `cannot read ${file}: ${(e as Error).message}` });
+  }
+}
+
+/** A log file as command input: JSON (a PersonLog) or the documented CSV. */
+export function logSource(file: string, skipBadRows: boolean | undefined): Record<string, unknown> {
+  const text = readText(file);
+  const onError = skipBadRows ? "skip" : "reject";
+  if (file.toLowerCase().endsWith(".csv")) return { csv: text, onError };
+  try {
+    return { log: JSON.parse(text) as unknown, onError };
+  } catch (e) {
+    throw new CliError({
+      code: "invalid_input",
+      message: `${file} is not valid JSON: ${(e as Error).message}`,
+    });
+  }
+}
+
+async function invoke<T>(name: string, input: unknown): Promise<T> {
+  const r = await registry.invoke(name, input);
+  if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
+  return r.value as T;
+}
+
+const f2 = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(2);
+const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
+const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
+
+function fitText(r: FitReport): string {
+  const t = table(["parameter", "estimate", "95 % interval", "prior mean"]);
+  for (const p of r.parameters)
+    t.push([p.name, f2(p.estimate), `[${f2(p.lo)}, ${f2(p.hi)}]`, f2(p.priorMean)]);
+  const o = r.observations;
+  const out = [
+    `Fit (${r.variant}): ${o.opportunities} opportunities, ${o.starts} starts, ${o.anticipated} anticipated, ${o.experienced} experienced and ${o.worry} worry ratings; ${r.converged ? "converged" : "NOT converged: treat the estimates with care"}`,
+    t.toString(),
+  ];
+  if (r.comparison) {
+    const c = table(["variant", "log-lik", "k", "BIC", "weight"]);
+    for (const s of r.comparison)
+      c.push([s.variant, s.logLik.toFixed(1), String(s.k), s.bic.toFixed(1), s.weight.toFixed(2)]);
+    out.push(`Model comparison by BIC (best: ${r.bestVariant}):`, c.toString());
+  }
+  if (r.skippedRows.length)
+    out.push(`${r.skippedRows.length} malformed rows skipped (first: line ${r.skippedRows[0]!.line}).`);
+  out.push(...r.notes);
+  return out.join("\n");
+}
+
+function recoveryText(
+  r: { parameterRecovery: RecoveryByWeeks[]; modelRecovery: ModelRecovery | null },
+  ms: number,
+): string {
+  const out: string[] = [];
+  for (const w of r.parameterRecovery) {
+    const t = table(["parameter", "r (true vs estimate)", "95 % coverage", "n"]);
+    for (const p of w.parameters) t.push([p.name, f2(p.r), f2(p.coverage), String(p.n)]);
+    out.push(
+      `Parameter recovery, ${w.weeks} weeks of logs (converged ${(100 * w.converged).toFixed(0)} %):`,
+      t.toString(),
+    );
+  }
+  const m = r.modelRecovery;
+  if (m) {
+    const t = table(["generated \\ chosen", ...m.variants]);
+    for (const [i, row] of m.confusion.entries()) t.push([m.variants[i]!, ...row.map(String)]);
+    out.push(`Model recovery by BIC (accuracy ${(100 * m.accuracy).toFixed(0)} %):`, t.toString());
+  }
+  out.push(`Took ${(ms / 1000).toFixed(1)} s.`);
+  return out.join("\n");
+}
+
+function banditText(r: BanditFitResult): string {
+  const t = table(["subjID", "trials", "learning rate A [95 %]", "inverse temperature τ [95 %]"]);
+  for (const s of r.subjects)
+    t.push([
+      s.subjID,
+      String(s.trials),
+      `${f2(s.learningRate.estimate)} [${f2(s.learningRate.lo)}, ${f2(s.learningRate.hi)}]`,
+      `${f2(s.inverseTemperature.estimate)} [${f2(s.inverseTemperature.lo)}, ${f2(s.inverseTemperature.hi)}]`,
+    ]);
+  return [
+    `bandit2arm_delta: ${r.subjects.length} subjects; group A ${f2(r.group.learningRate)}, τ ${f2(r.group.inverseTemperature)} (empirical Bayes, ${r.iterations} iterations)`,
+    t.toString(),
+  ].join("\n");
+}
+
+function mapText(m: ArchitectureMap): string {
+  const t = table(["pattern", "strength", "95 % interval", "from"]);
+  for (const p of m.patterns)
+    t.push([
+      p.pattern,
+      p.enoughData ? f2(p.estimate) : "not enough data yet",
+      `[${f2(p.lo)}, ${f2(p.hi)}]`,
+      p.from.join(", ") || "–",
+    ]);
+  const out = [t.toString()];
+  if (m.primary) {
+    out.push(`Primary pattern: ${m.primary.row.pattern} — ${m.primary.row.shows}.`);
+    out.push(`What to target: ${m.primary.row.target}.`, ...m.primary.why.map((w) => `  ${w}`));
+  } else
+    out.push(m.status === "notEnoughData" ? "Not enough data yet for a map." : "No pattern stands out yet.");
+  out.push(
+    `Daily peak: ${f2(m.chronotypePeak.estimate)} h [${f2(m.chronotypePeak.lo)}, ${f2(m.chronotypePeak.hi)}]`,
+  );
+  for (const s of m.statements) out.push(`• ${s.text} (${s.grade}; ${s.source})`);
+  return out.join("\n");
+}
+
+/** Registers `fit` and `map`. */
+export function registerFit(program: Command): void {
+  program
+    .command("fit")
+    .description(
+      `fit the model to a person's logs (JSON or CSV), run recovery studies, or fit bandit2arm. ${DISCLAIMER}`,
+    )
+    .argument("[file]", "logs.json (a PersonLog) or logs.csv; trials.csv with --model bandit2arm")
+    .option("--json", "print JSON")
+    .option("--recovery", "run the parameter- and model-recovery study")
+    .option("--people <n>", "people in the recovery study (default 200)")
+    .option("--weeks <list>", "weeks of logs in the recovery study, comma-separated (default 4,6,8,12)")
+    .option("--seed <n>", "seed of the recovery study")
+    .option("--model <name>", "fit a reference task model instead (bandit2arm)")
+    .option("--variant <id>", "model variant (full, noThreat, noNovelty, noCircadian, symmetricLearning)")
+    .option("--skip-bad-rows", "skip malformed CSV rows instead of rejecting the file")
+    .option("--no-compare", "skip the model comparison")
+    .action(async (file: string | undefined, flags: FitFlags) => {
+      if (flags.recovery) {
+        const input = {
+          ...(flags.people !== undefined ? { people: numeric(flags.people) } : {}),
+          ...(flags.weeks !== undefined ? { weeks: flags.weeks.split(",").map(Number) } : {}),
+          ...(flags.seed !== undefined ? { seed: numeric(flags.seed) } : {}),
+        };
+        const t0 = performance.now();
+        const r = await invoke<{ parameterRecovery: RecoveryByWeeks[]; modelRecovery: ModelRecovery | null }>(
+          "fit/recovery",
+          input,
+        );
+        const ms = performance.now() - t0;
+        print(
+          flags.json ? JSON.stringify({ ...r, elapsedMs: Math.round(ms) }, null, 2) : recoveryText(r, ms),
+        );
+        return;
+      }
+      if (!file)
+        throw new CliError({
+          code: "invalid_input",
+          message: "file: give a logs file (or --recovery)",
+          path: ["file"],
+        });
+      if (flags.model !== undefined) {
+        if (flags.model !== "bandit2arm")
+          throw new CliError({
+            code: "invalid_input",
+            message: `--model: unknown model ${flags.model}`,
+            allowed: ["bandit2arm"],
+          });
+        const r = await invoke<BanditFitResult>("fit/bandit2arm", { csv: readText(file) });
+        print(flags.json ? JSON.stringify(r, null, 2) : banditText(r));
+        return;
+      }
+      const input = {
+        ...logSource(file, flags.skipBadRows),
+        compare: flags.compare !== false,
+        ...(flags.variant !== undefined ? { variant: flags.variant } : {}),
+      };
+      const r = await invoke<FitReport>("fit/run", input);
+      print(flags.json ? JSON.stringify(r, null, 2) : fitText(r));
+    });
+
+  program
+    .command("map")
+    .description(`your reward-architecture map from your logs. ${DISCLAIMER}`)
+    .argument("<file>", "logs.json (a PersonLog) or logs.csv")
+    .option("--json", "print JSON")
+    .option("--svg <file>", "write the map as an SVG chart")
+    .option("--skip-bad-rows", "skip malformed CSV rows instead of rejecting the file")
+    .action(async (file: string, flags: { json?: boolean; svg?: string; skipBadRows?: boolean }) => {
+      const m = await invoke<ArchitectureMap>("map/get", logSource(file, flags.skipBadRows));
+      if (flags.svg) writeFileSync(flags.svg, renderSvgDocument([mapChart(m)]));
+      print(flags.json ? JSON.stringify(m, null, 2) : `${mapText(m)}\n${DISCLAIMER}`);
+    });
+}
+
+/** Writes one simulated person's log for `simulate --export-logs FILE` (CSV when the name ends in .csv). */
+export async function exportLogs(scenario: Record<string, unknown>, file: string): Promise<void> {
+  const log = await invoke<PersonLog>("logs/export", { scenario });
+  writeFileSync(
+    file,
+    file.toLowerCase().endsWith(".csv") ? writeLogCsv(log) : `${JSON.stringify(log, null, 2)}\n`,
+  );
+}

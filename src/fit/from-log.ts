@@ -1,0 +1,146 @@
+import type { OpportunityRecord } from "../model/person/engine.ts";
+import type { Environment } from "../model/person/environment.ts";
+import { daysBetween } from "../model/records/from-simulation.ts";
+import type { PersonLog } from "../model/records/schema.ts";
+import type { ReplayActivity, ReplayData, ReplayOpportunity } from "./replay.ts";
+
+/** Reward schedule facts a log does not carry; defaults: magnitude 1, probability 1, nothing else. */
+export interface ActivityOverride {
+  readonly magnitude?: number;
+  readonly probability?: number;
+  readonly immediateReward?: number;
+  readonly noveltyRefresh?: number;
+}
+
+export interface ReplayFromLogOptions {
+  /** First waking hour, for the cortisol curve. Default 7 (the simulated week's). */
+  readonly wakeHour?: number;
+  readonly activityOverrides?: Readonly<Record<string, ActivityOverride>>;
+}
+
+/** Cue strength of a logged environment cue, and social commitment of a logged commitment (scaffolding's values). */
+export const LOGGED_CUE = 1;
+export const LOGGED_COMMITMENT = 0.5;
+
+/**
+ * The observed sequence in a log, in the engine's order: check-ins of planned activities and urge
+ * episodes of urge activities (a cued urge is an opportunity: acted or resisted). Days count from the
+ * first logged or closed date.
+ */
+export function replayFromLog(log: PersonLog, options: ReplayFromLogOptions = {}): ReplayData {
+  const wakeHour = options.wakeHour ?? 7;
+  const index = new Map<string, number>();
+  const activities: ReplayActivity[] = log.activities.map((a, i) => {
+    index.set(a.id, i);
+    const o = options.activityOverrides?.[a.id] ?? {};
+    return {
+      id: a.id,
+      importance: a.importance,
+      novelty: a.novelty,
+      noveltyRefresh: o.noveltyRefresh ?? 0,
+      effort: a.effort,
+      threat: a.threat,
+      urge: a.urge,
+      durationMin: a.durationMin,
+      magnitude: o.magnitude ?? 1,
+      probability: o.probability ?? 1,
+      immediateReward: o.immediateReward ?? 0,
+    };
+  });
+  const dates = [
+    ...log.closedDays,
+    ...log.checkIns.map((c) => c.localDate),
+    ...log.urges.map((u) => u.localDate),
+  ];
+  const first = [...dates].sort()[0] ?? "1970-01-01";
+  const rows: ReplayOpportunity[] = [];
+  for (const c of log.checkIns) {
+    const s = index.get(c.activityId);
+    if (s === undefined || activities[s]!.urge) continue;
+    rows.push({
+      day: daysBetween(first, c.localDate),
+      hour: c.localHour,
+      activity: s,
+      cue: c.scaffolding.environmentCue ? LOGGED_CUE : 0,
+      commitment: c.scaffolding.commitment ? LOGGED_COMMITMENT : 0,
+      durationMin: c.plannedMin,
+      started: c.started,
+      anticipated: c.anticipated,
+      experienced: c.started ? c.experienced : null,
+      worry: c.worry,
+    });
+  }
+  for (const u of log.urges) {
+    const s = index.get(u.activityId);
+    if (s === undefined || !activities[s]!.urge) continue;
+    rows.push({
+      day: daysBetween(first, u.localDate),
+      hour: u.localHour,
+      activity: s,
+      cue: 0,
+      commitment: 0,
+      durationMin: activities[s]!.durationMin,
+      started: u.acted,
+      anticipated: null,
+      experienced: u.acted ? u.liking : null,
+      worry: null,
+    });
+  }
+  const hi = (h: number) => (h - wakeHour + 24) % 24;
+  rows.sort((a, b) => a.day - b.day || hi(a.hour) - hi(b.hour) || a.activity - b.activity);
+  const lastDay = rows.reduce((m, r) => Math.max(m, r.day), -1);
+  return {
+    activities,
+    opportunities: rows,
+    wakeHour,
+    days: lastDay + 1,
+  };
+}
+
+/**
+ * The observed sequence straight from simulated opportunity records, with the true activity facts
+ * and (when `withOutcomes`) the true outcomes: the check that the replay is the engine's model.
+ */
+export function replayFromRecords(
+  environment: Environment,
+  records: readonly OpportunityRecord[],
+  withOutcomes: boolean,
+): ReplayData {
+  const activities: ReplayActivity[] = environment.activities.map((a) => ({
+    id: a.id,
+    importance: a.importance,
+    novelty: a.novelty,
+    noveltyRefresh: a.noveltyRefresh,
+    effort: a.effort,
+    threat: a.threat,
+    urge: a.urge,
+    durationMin: a.durationMin,
+    magnitude: a.reward.magnitude,
+    probability:
+      a.reward.kind === "fixed" || a.reward.kind === "variableMagnitude" ? 1 : a.reward.probability,
+    immediateReward: a.immediateReward,
+  }));
+  const ids = activities.map((a) => a.id);
+  const opportunities: ReplayOpportunity[] = records
+    .filter((r) => r.planned || r.cued)
+    .map((r) => ({
+      day: r.day,
+      hour: r.hour,
+      activity: ids.indexOf(r.activity),
+      cue: r.cue,
+      commitment: r.commitment,
+      durationMin: r.durationMin,
+      started: r.started,
+      anticipated: r.planned ? r.anticipatedRating : null,
+      experienced: r.started ? r.experiencedRating : null,
+      worry: Number.isFinite(r.worryRating) ? r.worryRating : null,
+      outcome: withOutcomes && r.started ? r.outcome : null,
+    }));
+  const lastDay = records.reduce((m, r) => Math.max(m, r.day), -1);
+  return {
+    activities,
+    opportunities,
+    wakeHour: environment.wakeHour,
+    days: lastDay + 1,
+  };
+}

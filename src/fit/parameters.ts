@@ -1,0 +1,134 @@
+import { defaultParameters, type ParameterName, type PersonParameters } from "../model/person/params.ts";
+
+/** The parameters a person's logs can identify (DESIGN.md, "Fitting"); the rest stay at their priors. */
+export const FITTED_NAMES = [
+  "anticipatoryGain",
+  "rewardSensitivity",
+  "learningRatePos",
+  "learningRateNeg",
+  "effortCost",
+  "threatGain",
+  "noveltyCoupling",
+  "choiceSensitivity",
+  "chronotypePeak",
+] as const satisfies readonly ParameterName[];
+export type FittedName = (typeof FITTED_NAMES)[number];
+
+/** How a parameter is mapped to the unconstrained scale the optimiser and the Laplace step use. */
+export type Transform = "log" | "logit" | "linear";
+
+/** A weakly informative normal prior on the transformed scale. */
+export interface FittedSpec {
+  readonly transform: Transform;
+  /** Prior mean on the natural scale (transformed before use). */
+  readonly priorMean: number;
+  /** Prior sd on the transformed scale. */
+  readonly priorSd: number;
+  /** Natural-scale bounds the engine accepts (values are clamped into them). */
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Priors: centred on the healthy defaults, wide enough to let the data speak (a factor of about
+ * 2.7 per sd on log scales); reward sensitivity is narrower because the logs see it only through
+ * κ·ρ (the anticipated ratings) and learning.
+ */
+export const FITTED_SPECS: Readonly<Record<FittedName, FittedSpec>> = {
+  anticipatoryGain: { transform: "log", priorMean: 0.8, priorSd: 0.5, min: 0.02, max: 3 },
+  rewardSensitivity: { transform: "log", priorMean: 1, priorSd: 0.15, min: 0.02, max: 3 },
+  learningRatePos: { transform: "logit", priorMean: 0.2, priorSd: 1, min: 0.001, max: 0.999 },
+  learningRateNeg: { transform: "logit", priorMean: 0.2, priorSd: 1, min: 0.001, max: 0.999 },
+  effortCost: { transform: "log", priorMean: 1.5, priorSd: 0.5, min: 0.01, max: 10 },
+  threatGain: { transform: "log", priorMean: 0.25, priorSd: 1, min: 0.001, max: 3 },
+  noveltyCoupling: { transform: "logit", priorMean: 0.2, priorSd: 1, min: 0.001, max: 0.999 },
+  choiceSensitivity: { transform: "log", priorMean: 5, priorSd: 0.4, min: 0.1, max: 50 },
+  chronotypePeak: { transform: "linear", priorMean: 9, priorSd: 2.5, min: 0, max: 23.99 },
+};
+
+export function toScale(t: Transform, x: number): number {
+  if (t === "log") return Math.log(x);
+  if (t === "logit") return Math.log(x / (1 - x));
+  return x;
+}
+
+export function fromScale(t: Transform, z: number): number {
+  if (t === "log") return Math.exp(z);
+  if (t === "logit") return 1 / (1 + Math.exp(-z));
+  return z;
+}
+
+/**
+ * A model variant: which fitted parameters are free and which are pinned (the rest of the fitted
+ * set at their prior means). Variants are data: a name, a list, a few pins.
+ */
+export interface ModelVariant {
+  readonly id: string;
+  readonly label: string;
+  readonly free: readonly FittedName[];
+  /** Natural-scale values pinned in this variant (including non-fitted parameters). */
+  readonly pinned: Readonly<Partial<PersonParameters>>;
+  /** Ties: the parameter follows another one (symmetric learning). */
+  readonly tied?: Readonly<Partial<Record<FittedName, FittedName>>>;
+}
+
+const without = (...names: FittedName[]) => FITTED_NAMES.filter((n) => !names.includes(n));
+
+/** The full model and the variants it is compared with. */
+export const MODEL_VARIANTS: readonly ModelVariant[] = [
+  { id: "full", label: "full model", free: FITTED_NAMES, pinned: {} },
+  { id: "noThreat", label: "no threat term", free: without("threatGain"), pinned: { threatGain: 0 } },
+  {
+    id: "noNovelty",
+    label: "no novelty coupling",
+    free: without("noveltyCoupling"),
+    pinned: { noveltyCoupling: 0 },
+  },
+  {
+    id: "noCircadian",
+    label: "no circadian term",
+    free: without("chronotypePeak"),
+    pinned: { circadianAmplitude: 0 },
+  },
+  {
+    id: "symmetricLearning",
+    label: "one learning rate",
+    free: without("learningRateNeg"),
+    pinned: {},
+    tied: { learningRateNeg: "learningRatePos" },
+  },
+];
+
+export type VariantId = "full" | "noThreat" | "noNovelty" | "noCircadian" | "symmetricLearning";
+
+/** Prior means (natural scale) with optional overrides, e.g. informed by instrument scores. */
+export function priorMeans(
+  overrides: Readonly<Partial<Record<FittedName, number>>> = {},
+): Record<FittedName, number> {
+  const out = {} as Record<FittedName, number>;
+  for (const n of FITTED_NAMES) out[n] = overrides[n] ?? FITTED_SPECS[n].priorMean;
+  return out;
+}
+
+/** Builds the full parameter set for a vector of free values on the transformed scale. */
+export function assemble(
+  variant: ModelVariant,
+  z: ArrayLike<number>,
+  base: PersonParameters,
+  means: Record<FittedName, number>,
+): PersonParameters {
+  const p = { ...base };
+  for (const n of FITTED_NAMES) p[n] = means[n];
+  Object.assign(p, variant.pinned);
+  variant.free.forEach((n, i) => {
+    const spec = FITTED_SPECS[n];
+    p[n] = Math.min(spec.max, Math.max(spec.min, fromScale(spec.transform, z[i]!)));
+  });
+  for (const [to, from] of Object.entries(variant.tied ?? {})) p[to as FittedName] = p[from as FittedName];
+  return p;
+}
+
+/** The fixed parameters: the healthy defaults with plasticity on (the fit holds them at their priors). */
+export function fixedParameters(overrides: Readonly<Partial<PersonParameters>> = {}): PersonParameters {
+  return { ...defaultParameters(), ...overrides };
+}
