@@ -58,7 +58,7 @@ describe("the architecture map", () => {
     expect(map.primary?.pattern).toBe("anticipatoryDeficit");
     expect(map.primary?.row).toEqual(FRAMEWORK.anticipatoryDeficit);
     expect(map.primary?.why[0]).toBe(
-      "You started 3 of 14 planned walks; when you did, you rated it 7 on average, having expected 3.",
+      "You started 3 of 14 planned times for “walks”; when you did, you rated it 7 on average, having expected 3.",
     );
     expect(map.primary?.why[1]).toContain("0.35 [0.28, 0.44]");
     const a = map.patterns.find((p) => p.pattern === "anticipatoryDeficit")!;

@@ -232,7 +232,7 @@ function why(
       .sort((a, b) => b.meanExperienced - b.meanAnticipated - (a.meanExperienced - a.meanAnticipated))[0];
     if (gap)
       out.push(
-        `You started ${gap.started} of ${gap.planned} planned ${gap.name}; when you did, you rated it ${r0(gap.meanExperienced)} on average, having expected ${r0(gap.meanAnticipated)}.`,
+        `You started ${gap.started} of ${gap.planned} planned times for “${gap.name}”; when you did, you rated it ${r0(gap.meanExperienced)} on average, having expected ${r0(gap.meanAnticipated)}.`,
       );
     out.push(param("anticipatoryGain", "1 is typical"));
   } else if (pattern === "threatOverride") {
