@@ -5,10 +5,10 @@
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import Table from "cli-table3";
-import { CASES } from "./cases.ts";
+import { ALL_CASES } from "./all-cases.ts";
 
 const only = process.argv.slice(2);
-const names = Object.keys(CASES).filter((n) => only.length === 0 || only.includes(n));
+const names = Object.keys(ALL_CASES).filter((n) => only.length === 0 || only.includes(n));
 const table = new Table({
   head: ["case", "work", "seconds", "throughput", "peak MiB"],
   wordWrap: true,
@@ -17,7 +17,7 @@ const table = new Table({
 for (const name of names) {
   const out = execFileSync(
     process.execPath,
-    ["--import", "tsx", new URL("./cases.ts", import.meta.url).pathname, name],
+    ["--import", "tsx", new URL("./case-runner.ts", import.meta.url).pathname, name],
     {
       encoding: "utf8",
     },

@@ -1,0 +1,5 @@
+import { CASES, type CaseResult } from "./cases.ts";
+import { FIT_CASES } from "./fit-cases.ts";
+
+/** Every benchmark case, by name. */
+export const ALL_CASES: Record<string, () => Promise<CaseResult>> = { ...CASES, ...FIT_CASES };
