@@ -1,5 +1,6 @@
 import { CASES, type CaseResult } from "./cases.ts";
 import { FIT_CASES } from "./fit-cases.ts";
+import { PLAN_CASES } from "./plan-cases.ts";
 
 /** Every benchmark case, by name. */
-export const ALL_CASES: Record<string, () => Promise<CaseResult>> = { ...CASES, ...FIT_CASES };
+export const ALL_CASES: Record<string, () => Promise<CaseResult>> = { ...CASES, ...FIT_CASES, ...PLAN_CASES };

@@ -119,12 +119,3 @@ export const PLAN_CASES: Record<string, () => Promise<CaseResult>> = {
     };
   },
 };
-
-const name = process.argv[2];
-if (name) {
-  const run = PLAN_CASES[name];
-  if (!run) throw new Error(`unknown case ${name}`);
-  const result = await run();
-  const peakMiB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ...result, peakMiB })}\n`);
-}

@@ -2,6 +2,7 @@
 import { FIT_COMMANDS } from "./fit/commands.ts";
 import { INSTRUMENT_COMMANDS } from "./instruments/commands.ts";
 import { conditionsCommand, interventionsCommand, parametersCommand } from "./model-info/commands.ts";
+import { PLAN_COMMANDS } from "./plan/commands.ts";
 import { type Command, createRegistry } from "./registry.ts";
 import { simulateCommand } from "./simulate/command.ts";
 import { crossoverCommand } from "./simulate/crossover.ts";
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   crossoverCommand as unknown as Command,
   ...(INSTRUMENT_COMMANDS as unknown as Command[]),
   ...(FIT_COMMANDS as unknown as Command[]),
+  ...(PLAN_COMMANDS as unknown as Command[]),
 ];
 
 /** The registry every adapter uses. */

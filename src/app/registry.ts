@@ -31,6 +31,8 @@ export interface CommandContext {
   readonly parallel?: ParallelRunner;
   /** Receives per-opportunity or per-trial records as they are made, when a trace is asked for. */
   readonly onRecord?: (record: Readonly<Record<string, unknown>>) => void;
+  /** The current instant, ISO 8601; adapters pass the clock in. */
+  readonly now?: () => string;
 }
 
 /** Port for splitting a population run across threads: returns the slices' results in any order. */

@@ -4,6 +4,7 @@ import { registry } from "../app/index.ts";
 import { registerCrossover } from "./crossover.ts";
 import { registerFit } from "./fit.ts";
 import { registerInstruments } from "./instruments.ts";
+import { registerPlan } from "./plan.ts";
 import { CliError, EXIT_FAILURE, formatError } from "./errors.ts";
 import { registerSimulate } from "./simulate.ts";
 
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerCrossover(program);
   registerInstruments(program);
   registerFit(program);
+  registerPlan(program);
   listCommand(
     program,
     "parameters",

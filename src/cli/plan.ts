@@ -1,0 +1,238 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import Table from "cli-table3";
+import type { Command } from "commander";
+import { registry } from "../app/index.ts";
+import type { PlanReport, ProgressReport, TodayReport } from "../app/plan/commands.ts";
+import { renderSvgDocument } from "../charts/index.ts";
+import { clockHour } from "../plan/index.ts";
+import type { StartRescue, UrgeRescue } from "../track/index.ts";
+import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { formatResources } from "./instruments.ts";
+
+const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? "–" : `${Math.round(x * 100)} %`;
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new CliError({ code: "not_found", message: `cannot read ${file}: ${(e as Error).message}` });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new CliError({
+      code: "invalid_input",
+      message: `${file} is not valid JSON: ${(e as Error).message}`,
+    });
+  }
+}
+
+async function invoke<T>(name: string, input: unknown): Promise<T> {
+  const r = await registry.invoke(name, input, { now: () => new Date().toISOString() });
+  if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
+  return r.value as T;
+}
+
+const base = (file: string, flags: { map?: string; seed?: string; draws?: string }) => ({
+  log: readJson(file),
+  ...(flags.map ? { map: readJson(flags.map) } : {}),
+  ...(flags.seed ? { seed: Number(flags.seed) } : {}),
+  ...(flags.draws ? { draws: Number(flags.draws) } : {}),
+});
+
+function localNow(d: Date): { localDate: string; localHour: number; localMinute: number } {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return {
+    localDate: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`,
+    localHour: d.getHours(),
+    localMinute: d.getMinutes(),
+  };
+}
+
+function printPlan(r: PlanReport): void {
+  const { plan } = r;
+  const lines: string[] = [];
+  if (r.assumedMap)
+    lines.push("No map given: assuming an anticipatory deficit with a 09:00 peak (pass --map).");
+  for (const c of plan.general.filter((g) => g.kind === "professionalHelp"))
+    lines.push(`>> ${c.title}: ${c.text}`);
+  lines.push(
+    `Primary pattern: ${plan.primary}${plan.secondary.length ? `; also ${plan.secondary.join(", ")}` : ""}`,
+  );
+  for (const a of plan.activities) {
+    lines.push("", `${a.name} at ${clockHour(a.hour)} (${a.timingReason})`);
+    for (const c of a.components) {
+      lines.push(`  - ${c.title}: ${c.text} [${c.rationale.grade}]`);
+      for (const s of c.steps ?? []) lines.push(`      · ${s}`);
+    }
+  }
+  const general = plan.general.filter((g) => g.kind !== "professionalHelp");
+  if (general.length) lines.push("", "Across the plan:");
+  for (const c of general) lines.push(`  - ${c.title}: ${c.text} [${c.rationale.grade}]`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+  if (plan.selection) {
+    const t = new Table({
+      head: ["plan", "weeks 9–12 start rate", "95 % interval", "burden"],
+      style: { head: [], border: [] },
+    });
+    for (const c of plan.selection.candidates)
+      t.push([
+        `${c.id === plan.selection.bestId ? "* " : ""}${c.label}`,
+        pct(c.startRate.mean),
+        `${pct(c.startRate.lo)}–${pct(c.startRate.hi)}`,
+        c.burden,
+      ]);
+    process.stdout.write(`\n${t.toString()}\n${plan.selection.explanation}\n(${r.drawsFrom})\n`);
+  }
+  process.stdout.write(`${DISCLAIMER}\n`);
+}
+
+function printRescue(r: StartRescue | UrgeRescue): void {
+  if (r.crisis) process.stdout.write(formatResources(r.crisis, true));
+  const lines = [`${r.name}: right now`];
+  if ("microStep" in r) lines.push(`  ${r.microStep}`, `  Two-minute version: ${r.twoMinute}`);
+  else {
+    lines.push(`  1. ${r.steps.delay}`, `  2. ${r.steps.cueRemoval}`, `  3. ${r.steps.substitute}`);
+    if (r.doctorNote) lines.push(`  ${r.doctorNote}`);
+  }
+  if (r.evidence) lines.push(`  ${r.evidence}`);
+  process.stdout.write(`${lines.join("\n")}\n${DISCLAIMER}\n`);
+}
+
+/** Registers `dopamap plan`, `today`, `rescue` and `progress`, working from a PersonLog JSON file. */
+export function registerPlan(program: Command): void {
+  program
+    .command("plan <log>")
+    .description("the circuit-matched plan, simulated on your model against the alternatives")
+    .option(
+      "--map <file>",
+      "the map (JSON: primary, strengths, stressLoad, chronotypePeak, professionalHelp)",
+    )
+    .option("--ics <file>", "also write the plan as an iCalendar file with alarms")
+    .option("--start <date>", "first day for --ics (YYYY-MM-DD; default today)")
+    .option("--svg <file>", "write the forecast chart as SVG")
+    .option("--draws <n>", "parameter draws for the selection (default 20)")
+    .option("--seed <n>", "seed (default 1)")
+    .option("--json", "print JSON")
+    .action(async (file: string, flags: Record<string, string | boolean | undefined>) => {
+      const f = flags as {
+        map?: string;
+        ics?: string;
+        start?: string;
+        svg?: string;
+        draws?: string;
+        seed?: string;
+        json?: boolean;
+      };
+      const r = await invoke<PlanReport>("plan/create", base(file, f));
+      if (f.ics) {
+        const startDate = f.start ?? localNow(new Date()).localDate;
+        const { ics } = await invoke<{ ics: string }>("plan/ics", { ...base(file, f), draws: 0, startDate });
+        writeFileSync(f.ics, ics);
+      }
+      if (f.svg && r.plan.selection) writeFileSync(f.svg, renderSvgDocument([r.plan.selection.chart]));
+      if (f.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      else printPlan(r);
+    });
+
+  program
+    .command("rescue <activity>")
+    .description("I can't start (or can't stop) this: the matched micro-step now")
+    .requiredOption("--log <file>", "your log (PersonLog JSON)")
+    .option("--map <file>", "the map (JSON)")
+    .option("--unsafe", "I feel unsafe: show crisis resources first")
+    .option("--region <code>", "region for crisis resources (US, GB, IE, CA, AU, NZ)")
+    .option("--json", "print JSON")
+    .action(
+      async (
+        activity: string,
+        f: { log: string; map?: string; unsafe?: boolean; region?: string; json?: boolean },
+      ) => {
+        const r = await invoke<StartRescue | UrgeRescue>("rescue/get", {
+          log: readJson(f.log),
+          ...(f.map ? { map: readJson(f.map) } : {}),
+          activityId: activity,
+          unsafe: f.unsafe ?? false,
+          ...(f.region ? { region: f.region } : {}),
+        });
+        if (f.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+        else printRescue(r);
+      },
+    );
+
+  program
+    .command("today <log>")
+    .description("today's plan, and the micro-step for any planned time that passed with no start")
+    .option("--map <file>", "the map (JSON)")
+    .option("--json", "print JSON")
+    .action(async (file: string, f: { map?: string; json?: boolean }) => {
+      const r = await invoke<TodayReport>("today/get", {
+        log: readJson(file),
+        ...(f.map ? { map: readJson(f.map) } : {}),
+        now: localNow(new Date()),
+      });
+      if (f.json) {
+        process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+        return;
+      }
+      for (const o of r.occurrences)
+        process.stdout.write(
+          `${clockHour(o.localHour)}  ${o.activityId}  ${o.plannedMin} min  ${o.status === "missing" ? "open" : o.status}\n`,
+        );
+      for (const x of r.rescues) printRescue(x);
+      if (!r.rescues.length) process.stdout.write(`${DISCLAIMER}\n`);
+    });
+
+  program
+    .command("progress <log>")
+    .description("weekly start rate, Motivation Gap, anticipation gap, progression and the timeline")
+    .option("--map <file>", "the map (JSON)")
+    .option("--svg <file>", "write the timeline chart as SVG")
+    .option("--json", "print JSON")
+    .action(async (file: string, f: { map?: string; svg?: string; json?: boolean }) => {
+      const r = await invoke<ProgressReport>("progress/get", base(file, f));
+      if (f.svg) writeFileSync(f.svg, renderSvgDocument([r.timeline.chart]));
+      if (f.json) {
+        process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+        return;
+      }
+      const t = new Table({
+        head: ["week", "planned", "started", "start rate", "Motivation Gap", "experienced − anticipated"],
+        style: { head: [], border: [] },
+      });
+      for (const w of r.weeks)
+        t.push([
+          w.week,
+          w.planned,
+          w.started,
+          pct(w.startRate),
+          w.motivationGap,
+          w.anticipationGap?.toFixed(1) ?? "–",
+        ]);
+      const bar = (x: number | null) => (x === null ? "" : "█".repeat(Math.round(x * 30)));
+      const chart = r.weeks.map(
+        (w) => `  w${String(w.week).padStart(2)} ${bar(w.startRate)} ${pct(w.startRate)}`,
+      );
+      const phases = r.timeline.phases.map((p) => `  weeks ${p.fromWeek}–${p.toWeek}: ${p.label}`);
+      const prog = r.progression.map((p) => `  ${p.activityId}: ${p.message}`);
+      const stall = r.timeline.stall
+        ? [`Re-planning proposed: ${r.timeline.stall.reason}`, r.timeline.stall.proposal]
+        : [];
+      process.stdout.write(
+        [
+          t.toString(),
+          "Start rate:",
+          ...chart,
+          "Framework timeline:",
+          ...phases,
+          "Progression:",
+          ...prog,
+          ...stall,
+          DISCLAIMER,
+        ].join("\n") + "\n",
+      );
+    });
+}
