@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Store } from "./store-port.ts";
 
 /** Stable error codes every adapter (CLI, HTTP, web) turns into words. */
 export type ErrorCode = "invalid_input" | "unknown_command" | "not_found" | "conflict" | "internal_error";
@@ -31,6 +32,10 @@ export interface CommandContext {
   readonly parallel?: ParallelRunner;
   /** Receives per-opportunity or per-trial records as they are made, when a trace is asked for. */
   readonly onRecord?: (record: Readonly<Record<string, unknown>>) => void;
+  /** Persistence, for commands that read or write the person's data. */
+  readonly store?: Store;
+  /** The person whose data a command acts on (the local person, or the signed-in account's). */
+  readonly personId?: string;
   /** The current instant, ISO 8601; adapters pass the clock in. */
   readonly now?: () => string;
 }
@@ -50,6 +55,11 @@ export interface Command<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
   readonly summary: string;
   readonly input: I;
   readonly output: O;
+  /**
+   * Long computations (population studies, recovery runs): served to the person on their own
+   * machine, never to signed-in accounts on a shared server, where they would tie it up.
+   */
+  readonly localOnly?: boolean;
   run(input: z.output<I>, ctx: CommandContext): Promise<z.output<O>>;
 }
 

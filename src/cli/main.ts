@@ -2,10 +2,11 @@ import Table from "cli-table3";
 import { Command, CommanderError } from "commander";
 import { registry } from "../app/index.ts";
 import { registerCrossover } from "./crossover.ts";
+import { CliError, EXIT_FAILURE, formatError } from "./errors.ts";
 import { registerFit } from "./fit.ts";
 import { registerInstruments } from "./instruments.ts";
 import { registerPlan } from "./plan.ts";
-import { CliError, EXIT_FAILURE, formatError } from "./errors.ts";
+import { registerServe } from "./serve.ts";
 import { registerSimulate } from "./simulate.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSimulate(program);
+  registerServe(program);
   registerCrossover(program);
   registerInstruments(program);
   registerFit(program);

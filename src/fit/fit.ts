@@ -78,6 +78,8 @@ export interface FitResult {
   readonly uncertaintyAvailable: boolean;
   readonly startsTried: { readonly negLogPosterior: number; readonly converged: boolean }[];
   readonly observations: ObservationCounts;
+  /** The mode and its Laplace covariance on the transformed scale, in `parameters` order (for draws). */
+  readonly posterior: { readonly mode: number[]; readonly covariance: number[][] | null };
 }
 
 /** What the log gave: opportunities, starts, and the ratings present. */
@@ -142,7 +144,7 @@ export function fitReplay(data: ReplayData, options: FitOptions = {}): FitResult
   const polished = nelderMead(negPost, best!.x, { step: 0.05, fTolerance: 1e-5, xTolerance: 1e-3 });
   const mode = polished.fx <= best!.fx ? polished : best!;
   const lap = options.skipUncertainty
-    ? { sd: free.map(() => Number.NaN), positiveDefinite: false }
+    ? { sd: free.map(() => Number.NaN), positiveDefinite: false, covariance: null }
     : laplace(negPost, mode.x, LAPLACE_STEP);
   const parameters: FittedParameter[] = free.map((name, i) => {
     const spec = FITTED_SPECS[name];
@@ -174,6 +176,7 @@ export function fitReplay(data: ReplayData, options: FitOptions = {}): FitResult
     uncertaintyAvailable: lap.positiveDefinite,
     startsTried,
     observations: obs,
+    posterior: { mode: Array.from(mode.x), covariance: lap.positiveDefinite ? lap.covariance : null },
   };
 }
 

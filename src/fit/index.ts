@@ -2,6 +2,8 @@
  * Fitting the person-level model to a person's own logs: the replay likelihood, MAP with a Laplace
  * approximation, model comparison, parameter and model recovery, and the bandit2arm reference fit.
  */
+
+export { posteriorDraws } from "./draws.ts";
 export {
   compareVariants,
   countObservations,

@@ -206,6 +206,7 @@ export const mapGetCommand = defineCommand({
 /** `fit/recovery`: parameter recovery by weeks of data, and model recovery as a confusion matrix. */
 export const fitRecoveryCommand = defineCommand({
   name: "fit/recovery",
+  localOnly: true,
   summary: "Parameter and model recovery on simulated people with known parameters",
   input: z.strictObject({
     people: z.number().int().min(5).max(5000).default(200),
@@ -249,6 +250,7 @@ export const fitRecoveryCommand = defineCommand({
 /** `fit/bandit2arm`: the hBayesDM bandit2arm_delta reference fit with empirical-Bayes shrinkage. */
 export const fitBanditCommand = defineCommand({
   name: "fit/bandit2arm",
+  localOnly: true,
   summary: "Fit bandit2arm_delta (subjID,choice,outcome CSV) per subject with group-level shrinkage",
   input: z.strictObject({ csv: z.string() }),
   output: z.custom<ReturnType<typeof fitBandit2arm>>(),

@@ -27,6 +27,7 @@ import {
   weeklySummaries,
 } from "../../track/index.ts";
 import { AppError, defineCommand } from "../registry.ts";
+import { planningFromLog } from "./from-fit.ts";
 
 const DEFAULT_MAP: PlanMap = PlanMapSchema.parse({ primary: "anticipatoryDeficit" });
 
@@ -52,7 +53,8 @@ export interface PlanReport {
 }
 
 function makePlan(input: PlanInput): PlanReport {
-  const map = input.map ?? DEFAULT_MAP;
+  const fitted = input.draws > 0 ? planningFromLog(input.log, input.draws, input.seed) : null;
+  const map = input.map ?? fitted?.map ?? DEFAULT_MAP;
   const choices = input.choices ?? choicesFromLog(input.log);
   if (choices.length === 0)
     throw new AppError({
@@ -69,13 +71,15 @@ function makePlan(input: PlanInput): PlanReport {
       });
   const plan = createPlan(
     { map, activities: input.log.activities, choices },
-    presetDraws(map, input.draws, input.seed),
+    fitted?.draws ?? presetDraws(map, input.draws, input.seed),
     { seed: input.seed, seedsPerDraw: input.seedsPerDraw },
   );
   return {
     plan,
-    assumedMap: input.map === undefined,
-    drawsFrom: "parameter draws around the preset of the map's primary pattern (until the log is fitted)",
+    assumedMap: input.map === undefined && fitted === null,
+    drawsFrom:
+      fitted?.description ??
+      "parameter draws around the preset of the map's primary pattern (the log is too short to fit yet)",
   };
 }
 

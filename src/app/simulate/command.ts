@@ -36,6 +36,7 @@ function tracePerson(s: PersonScenario, ctx: CommandContext): void {
 /** `simulate`: runs a scenario and reports weekly summaries with intervals (and traces when asked). */
 export const simulateCommand = defineCommand({
   name: "simulate",
+  localOnly: true,
   summary: "Run a scenario of the reward-circuit model and summarise it with population intervals",
   input: ScenarioSchema,
   output: SimulationReportSchema,

@@ -49,6 +49,7 @@ const Cell = z.object({
  */
 export const crossoverCommand = defineCommand({
   name: "model/crossover",
+  localOnly: true,
   summary: "The condition × intervention crossover matrix: paired effects on starting and on κ",
   input: CrossoverInputSchema,
   output: z.object({ weeks: z.tuple([z.number(), z.number()]), cells: z.array(Cell) }),

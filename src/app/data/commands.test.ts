@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTestStore, storeTargets } from "../../store/test-stores.ts";
+import { registry } from "../index.ts";
+import type { CommandContext } from "../registry.ts";
+import type { Store } from "../store-port.ts";
+
+const NOW = "2026-11-30T08:00:00Z";
+
+for (const target of storeTargets()) {
+  describe.skipIf(!target.available)(`data commands on ${target.name}`, () => {
+    let store: Store;
+    let ctx: CommandContext;
+    const call = async (name: string, input: unknown) => {
+      const r = await registry.invoke(name, input, ctx);
+      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+      return r.value as Record<string, unknown>;
+    };
+    beforeEach(async () => {
+      store = await openTestStore(target);
+      ctx = { store, personId: "me", now: () => NOW };
+      await store.ensurePerson({ id: "me", name: "", accountId: null, demo: false, createdAt: NOW });
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("refuses a check-in for an undefined activity, and stores a retried one once", async () => {
+      const c = {
+        id: "c1",
+        activityId: "walk",
+        localDate: "2026-11-29",
+        localHour: 9,
+        at: "2026-11-29T09:00:00Z",
+        plannedMin: 30,
+        started: true,
+        minutesDone: 10,
+        anticipated: 3,
+        experienced: 7,
+      };
+      const missing = await registry.invoke("checkin/record", c, ctx);
+      expect(missing).toMatchObject({ ok: false, error: { code: "not_found", path: ["activityId"] } });
+      await call("activity/define", {
+        id: "walk",
+        name: "walk",
+        kind: "movement",
+        importance: 0.5,
+        novelty: 0.1,
+        effort: 0.4,
+      });
+      expect(await call("checkin/record", c)).toEqual({ id: "c1", outcome: "created" });
+      expect(await call("checkin/record", c)).toEqual({ id: "c1", outcome: "unchanged" });
+      const changed = await registry.invoke("checkin/record", { ...c, experienced: 1 }, ctx);
+      expect(changed).toMatchObject({ ok: false, error: { code: "conflict" } });
+      expect((await call("log/get", {})).checkIns).toHaveLength(1);
+    });
+
+    it("seeds a demo person with six weeks of history, once", async () => {
+      const r = await call("demo/seed", {});
+      expect(r.checkIns).toBeGreaterThan(40);
+      expect(r.firstDate).toBe("2026-10-19");
+      const again = await registry.invoke("demo/seed", {}, ctx);
+      expect(again).toMatchObject({ ok: false, error: { code: "conflict" } });
+    });
+
+    it("round-trips a JSON export losslessly through delete and import", async () => {
+      await call("demo/seed", { weeks: 2 });
+      await store.putEntry("me", { id: "r1:1", kind: "answer", at: NOW, data: { value: 2, note: "x" } });
+      await store.putBlob("me", "fit", { kappa: 0.42, draws: [1, 2] }, NOW);
+      await call("day/close", { localDate: "2026-11-29" });
+      const first = (await call("export/all", {})).document as Record<string, unknown>;
+      expect(await call("account/delete", { confirm: "delete everything" })).toEqual({ deleted: true });
+      expect(
+        ((await call("export/all", {})).document as { log: { checkIns: unknown[] } }).log.checkIns,
+      ).toEqual([]);
+      const counts = await call("import/all", { document: first, replace: true });
+      expect(counts.entries).toBe(1);
+      const second = (await call("export/all", {})).document as Record<string, unknown>;
+      expect({ ...second, person: null }).toEqual({ ...first, person: null });
+    });
+
+    it("exports CSV with one file per record kind and FHIR as a Bundle", async () => {
+      await call("demo/seed", { weeks: 1 });
+      const log = (await call("log/get", {})) as { checkIns: unknown[] };
+      const csv = (await call("export/all", { format: "csv" })).files as Record<string, string>;
+      expect(Object.keys(csv).sort()).toEqual([
+        "activities.csv",
+        "check_ins.csv",
+        "closed_days.csv",
+        "urges.csv",
+      ]);
+      expect(csv["check_ins.csv"]?.trim().split("\n")).toHaveLength(log.checkIns.length + 1);
+      const fhir = (await call("export/all", { format: "fhir" })).bundle as Record<string, unknown>;
+      expect(fhir).toMatchObject({ resourceType: "Bundle", type: "collection" });
+    });
+
+    it("says which field is wrong, never throws, for a bad import", async () => {
+      const r = await registry.invoke("import/all", { document: { format: "other" } }, ctx);
+      expect(r).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    });
+  });
+}

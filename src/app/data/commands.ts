@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { personScope } from "../records/commands.ts";
+import { AppError, defineCommand } from "../registry.ts";
+import { type ExportDocument, ExportDocumentSchema, logToCsv } from "./export-format.ts";
+
+const ExportOutputSchema = z.discriminatedUnion("format", [
+  z.strictObject({ format: z.literal("json"), document: ExportDocumentSchema }),
+  z.strictObject({ format: z.literal("csv"), files: z.record(z.string(), z.string()) }),
+  z.strictObject({ format: z.literal("fhir"), bundle: z.record(z.string(), z.json()) }),
+]);
+
+export const exportAllCommand = defineCommand({
+  name: "export/all",
+  summary:
+    "Export everything the person has: JSON (re-importable), CSV (one file per record kind), or FHIR (a Bundle of QuestionnaireResponses).",
+  input: z.strictObject({ format: z.enum(["json", "csv", "fhir"]).default("json") }),
+  output: ExportOutputSchema,
+  async run(input, ctx) {
+    const { store, personId, now } = personScope(ctx);
+    const [person, log, entries, blobs] = await Promise.all([
+      store.getPerson(personId),
+      store.readLog(personId),
+      store.listEntries(personId),
+      store.listBlobs(personId),
+    ]);
+    if (input.format === "csv") return { format: "csv" as const, files: logToCsv(log) };
+    if (input.format === "fhir") {
+      const resources = entries
+        .filter((e) => e.kind === "assessment")
+        .map((e) => (e.data as { fhir?: unknown }).fhir)
+        .filter((r): r is z.core.util.JSONType => typeof r === "object" && r !== null);
+      return {
+        format: "fhir" as const,
+        bundle: {
+          resourceType: "Bundle",
+          type: "collection",
+          timestamp: now(),
+          entry: resources.map((resource) => ({ resource })),
+        },
+      };
+    }
+    const document: ExportDocument = {
+      format: "dopamap-export",
+      version: 1,
+      exportedAt: now(),
+      person: { name: person?.name ?? "", demo: person?.demo ?? false },
+      log,
+      entries: entries.map((e) => ({ ...e, data: e.data as z.core.util.JSONType })),
+      blobs: blobs.map((b) => ({ ...b, data: b.data as z.core.util.JSONType })),
+    };
+    return { format: "json" as const, document };
+  },
+});
+
+export const importAllCommand = defineCommand({
+  name: "import/all",
+  summary:
+    "Import a previous JSON export in one transaction; `replace` clears the person's records first, otherwise existing ids are kept.",
+  input: z.strictObject({ document: ExportDocumentSchema, replace: z.boolean().default(false) }),
+  output: z.strictObject({
+    activities: z.number().int(),
+    checkIns: z.number().int(),
+    urges: z.number().int(),
+    entries: z.number().int(),
+    blobs: z.number().int(),
+  }),
+  async run(input, ctx) {
+    const { store, personId } = personScope(ctx);
+    const { log, entries, blobs } = input.document;
+    const activityIds = new Set(log.activities.map((a) => a.id));
+    const orphan = [...log.checkIns, ...log.urges].find((r) => !activityIds.has(r.activityId));
+    if (orphan && input.replace)
+      throw new AppError({
+        code: "invalid_input",
+        message: `document.log: record ${orphan.id} refers to activity ${orphan.activityId}, which the document does not define`,
+        path: ["document", "log"],
+      });
+    await store.importData(personId, { log, entries, blobs }, input.replace);
+    return {
+      activities: log.activities.length,
+      checkIns: log.checkIns.length,
+      urges: log.urges.length,
+      entries: entries.length,
+      blobs: blobs.length,
+    };
+  },
+});
+
+export const accountDeleteCommand = defineCommand({
+  name: "account/delete",
+  summary:
+    "Delete everything the person has (records, answers, fits, the account and its sessions). Cannot be undone.",
+  input: z.strictObject({ confirm: z.literal("delete everything") }),
+  output: z.strictObject({ deleted: z.literal(true) }),
+  async run(_input, ctx) {
+    const { store, personId } = personScope(ctx);
+    await store.deletePerson(personId);
+    return { deleted: true as const };
+  },
+});

@@ -1,0 +1,163 @@
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import {
+  AppError,
+  type AppErrorBody,
+  registry as appRegistry,
+  type Registry,
+  type Store,
+} from "../app/index.ts";
+import { type AuthOptions, checkCsrf, registerAuthRoutes, sessionOf } from "./auth.ts";
+import { errorBody, frameworkError, statusOf } from "./errors.ts";
+import { openApiDocument } from "./openapi.ts";
+
+/** The person a loopback server acts for when nobody signs in. */
+export const LOCAL_PERSON_ID = "local";
+const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"];
+
+/** How the server runs. `local`: one person on loopback, no login; `accounts`: sign-in required. */
+export interface ServerOptions {
+  readonly store: Store;
+  readonly mode: "local" | "accounts";
+  readonly registry?: Registry;
+  /** pino options or `false`; the request log never holds bodies (answers, ratings, notes, crisis events). */
+  readonly logger?: FastifyServerOptions["logger"];
+  readonly now?: () => Date;
+  /** Host names accepted in `Host` in local mode (against DNS rebinding). Default: the loopback names. */
+  readonly allowedHosts?: readonly string[];
+  /** Accounts mode behind a TLS-terminating reverse proxy on loopback: trust its `X-Forwarded-*`, refuse plain HTTP. */
+  readonly behindProxy?: boolean;
+  /** TLS certificate and key (PEM) for accounts mode without a proxy. */
+  readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer };
+  readonly auth?: Partial<Pick<AuthOptions, "sessionTtlMs" | "secureCookies" | "loginAttemptsPerMinute">>;
+  /** Largest accepted body, bytes. Default 16 MiB (an import of years of records). */
+  readonly bodyLimit?: number;
+  readonly version?: string;
+}
+
+function hostnameOf(host: string): string {
+  return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] ?? "");
+}
+
+function checkLocalRequest(req: FastifyRequest, allowed: ReadonlySet<string>): void {
+  const host = req.headers.host ?? "";
+  if (!allowed.has(hostnameOf(host).toLowerCase()))
+    throw new AppError({ code: "bad_host", message: "this server answers only to its loopback names" });
+  const origin = req.headers.origin;
+  if (req.headers["sec-fetch-site"] === "cross-site")
+    throw new AppError({ code: "bad_origin", message: "cross-site requests are refused" });
+  if (origin === undefined) return;
+  let originHost = "";
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = "";
+  }
+  if (originHost.toLowerCase() !== host.toLowerCase())
+    throw new AppError({ code: "bad_origin", message: "cross-site requests are refused" });
+}
+
+/** Builds the HTTP API over the registry: POST /api/<command> for every command, health, OpenAPI and accounts. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const registry = options.registry ?? appRegistry;
+  const now = options.now ?? (() => new Date());
+  const store = options.store;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
+    trustProxy: options.behindProxy ? ["127.0.0.1", "::1"] : false,
+    ...(options.https ? { https: options.https } : {}),
+  } as FastifyServerOptions) as unknown as FastifyInstance;
+  app.removeContentTypeParser("text/plain");
+  const allowedHosts = new Set((options.allowedHosts ?? LOOPBACK_HOSTS).map((h) => h.toLowerCase()));
+  const auth: AuthOptions = {
+    store,
+    now,
+    sessionTtlMs: options.auth?.sessionTtlMs ?? 14 * 24 * 3600_000,
+    secureCookies: options.auth?.secureCookies ?? true,
+    loginAttemptsPerMinute: options.auth?.loginAttemptsPerMinute ?? 10,
+  };
+
+  app.setErrorHandler((err, req, reply) => {
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    let body: AppErrorBody;
+    if (err instanceof AppError) body = err.body;
+    else {
+      body = frameworkError(e);
+      if (statusOf(body.code) >= 500) req.log.error({ code: e.code ?? "unknown" }, "internal error");
+    }
+    reply.status(statusOf(body.code)).send(errorBody(body));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply
+      .status(404)
+      .send(errorBody({ code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` }));
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({
+      statusCode: 429,
+      error: { code: "rate_limited", message: "too many attempts; wait and try again" },
+    }),
+  });
+
+  app.addHook("onRequest", async (req) => {
+    if (options.mode === "local") checkLocalRequest(req, allowedHosts);
+    else if (options.behindProxy && req.protocol !== "https")
+      throw new AppError({ code: "tls_required", message: "use https" });
+  });
+  app.addHook("onSend", async (_req, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "no-referrer");
+    reply.header("cache-control", "no-store");
+    if (options.mode === "accounts") reply.header("strict-transport-security", "max-age=31536000");
+    return payload;
+  });
+
+  if (options.mode === "local") {
+    await store.ensurePerson({
+      id: LOCAL_PERSON_ID,
+      name: "",
+      accountId: null,
+      demo: false,
+      createdAt: now().toISOString(),
+    });
+  } else registerAuthRoutes(app, auth);
+
+  app.get("/api/health", async () => {
+    const demoOffered =
+      options.mode === "local" && (await store.readLog(LOCAL_PERSON_ID)).activities.length === 0;
+    return { status: "ok", store: store.dialect, mode: options.mode, demoOffered };
+  });
+  const doc = openApiDocument(registry, options.version ?? "0.1.0");
+  app.get("/api/openapi.json", async () => doc);
+
+  for (const [name, command] of registry.commands) {
+    app.post(`/api/${name}`, async (req, reply) => {
+      let personId = LOCAL_PERSON_ID;
+      if (options.mode === "accounts" && command.localOnly)
+        return reply.status(403).send({
+          error: {
+            code: "local_only",
+            message: `${name} is a long computation; run it with the command line on your own machine`,
+          },
+        });
+      if (options.mode === "accounts") {
+        const session = await sessionOf(req, auth);
+        checkCsrf(req, session);
+        personId = session.personId;
+      }
+      const result = await registry.invoke(name, req.body === undefined ? {} : req.body, {
+        store,
+        personId,
+        now: () => now().toISOString(),
+      });
+      if (!result.ok) return reply.status(statusOf(result.error.code)).send(errorBody(result.error));
+      return result.value;
+    });
+  }
+  return app;
+}

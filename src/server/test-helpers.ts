@@ -1,0 +1,85 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { CSRF_HEADER, SESSION_COOKIE } from "./auth.ts";
+
+/**
+ * The storage commands of the app (records, export/import, delete, demo): fuzzed with any body. Other
+ * commands (simulations, fits) can run for minutes on a valid body, so tests send them only bodies
+ * no object schema accepts.
+ */
+export const DATA_COMMANDS = new Set([
+  "activity/define",
+  "checkin/record",
+  "urge/record",
+  "day/close",
+  "log/get",
+  "export/all",
+  "import/all",
+  "account/delete",
+  "demo/seed",
+  "assessment/answer",
+  "assessment/submit",
+]);
+
+/** Headers of a same-origin loopback request. */
+export const LOCAL = { host: "127.0.0.1:3000", "content-type": "application/json" } as const;
+
+/** A signed-in test client: its cookie and CSRF header. */
+export interface Client {
+  readonly headers: Record<string, string>;
+}
+
+/** Signs up (or logs in) through the API and returns the client's headers. */
+export async function signIn(app: FastifyInstance, email: string, path = "signup"): Promise<Client> {
+  const res = await app.inject({
+    method: "POST",
+    url: `/api/auth/${path}`,
+    headers: { "content-type": "application/json" },
+    payload: { email, password: "correct horse battery" },
+  });
+  if (res.statusCode !== 200) throw new Error(`${path} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  const { csrfToken } = res.json() as { csrfToken: string };
+  return {
+    headers: {
+      "content-type": "application/json",
+      cookie: `${SESSION_COOKIE}=${cookie?.value ?? ""}`,
+      [CSRF_HEADER]: csrfToken,
+    },
+  };
+}
+
+/** POSTs a JSON body to /api/<command>. */
+export function post(
+  app: FastifyInstance,
+  command: string,
+  payload: unknown,
+  headers: Record<string, string> = LOCAL,
+): Promise<LightMyRequestResponse> {
+  return app.inject({ method: "POST", url: `/api/${command}`, headers, payload: JSON.stringify(payload) });
+}
+
+/** An activity and a check-in for it, with the given ids. */
+export function sampleRecords(prefix: string) {
+  return {
+    activity: {
+      id: `${prefix}-act`,
+      name: "walk",
+      kind: "movement",
+      importance: 0.5,
+      novelty: 0.1,
+      effort: 0.4,
+    },
+    checkIn: {
+      id: `${prefix}-c1`,
+      activityId: `${prefix}-act`,
+      localDate: "2026-11-29",
+      localHour: 9,
+      at: "2026-11-29T09:00:00Z",
+      plannedMin: 30,
+      started: true,
+      minutesDone: 20,
+      anticipated: 3,
+      experienced: 8,
+    },
+  };
+}

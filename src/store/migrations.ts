@@ -1,0 +1,82 @@
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+
+/** The one migration set for both dialects: text ids and ISO 8601 instants, so no branch on dialect. */
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("persons")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("account_id", "text")
+      .addColumn("demo", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("activities")
+      .addColumn("person_id", "text", (c) => c.notNull())
+      .addColumn("id", "text", (c) => c.notNull())
+      .addColumn("data", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("activities_pk", ["person_id", "id"])
+      .execute();
+    for (const table of ["check_ins", "urges"]) {
+      await db.schema
+        .createTable(table)
+        .addColumn("person_id", "text", (c) => c.notNull())
+        .addColumn("id", "text", (c) => c.notNull())
+        .addColumn("activity_id", "text", (c) => c.notNull())
+        .addColumn("local_date", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("data", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint(`${table}_pk`, ["person_id", "id"])
+        .execute();
+      await db.schema.createIndex(`${table}_by_at`).on(table).columns(["person_id", "at"]).execute();
+    }
+    await db.schema
+      .createTable("closed_days")
+      .addColumn("person_id", "text", (c) => c.notNull())
+      .addColumn("local_date", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("closed_days_pk", ["person_id", "local_date"])
+      .execute();
+    await db.schema
+      .createTable("entries")
+      .addColumn("person_id", "text", (c) => c.notNull())
+      .addColumn("id", "text", (c) => c.notNull())
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("at", "text", (c) => c.notNull())
+      .addColumn("data", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("entries_pk", ["person_id", "id"])
+      .execute();
+    await db.schema
+      .createTable("blobs")
+      .addColumn("person_id", "text", (c) => c.notNull())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("data", "text", (c) => c.notNull())
+      .addColumn("updated_at", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("blobs_pk", ["person_id", "name"])
+      .execute();
+    await db.schema
+      .createTable("accounts")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("email", "text", (c) => c.notNull().unique())
+      .addColumn("password_hash", "text", (c) => c.notNull())
+      .addColumn("person_id", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("sessions")
+      .addColumn("token_hash", "text", (c) => c.primaryKey())
+      .addColumn("account_id", "text", (c) => c.notNull())
+      .addColumn("csrf_token", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("expires_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("sessions_by_account").on("sessions").column("account_id").execute();
+  },
+};
+
+/** Migrations in order; names sort lexically. */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return { "0001_initial": initial };
+  },
+};

@@ -1,0 +1,72 @@
+/** Row types of the one migration set, shared by SQLite and PostgreSQL (text ids, ISO instants). */
+export interface PersonsTable {
+  id: string;
+  name: string;
+  account_id: string | null;
+  demo: number;
+  created_at: string;
+}
+
+export interface ActivitiesTable {
+  person_id: string;
+  id: string;
+  data: string;
+}
+
+export interface EventsTable {
+  person_id: string;
+  id: string;
+  activity_id: string;
+  local_date: string;
+  at: string;
+  data: string;
+}
+
+export interface ClosedDaysTable {
+  person_id: string;
+  local_date: string;
+}
+
+export interface EntriesTable {
+  person_id: string;
+  id: string;
+  kind: string;
+  at: string;
+  data: string;
+}
+
+export interface BlobsTable {
+  person_id: string;
+  name: string;
+  data: string;
+  updated_at: string;
+}
+
+export interface AccountsTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** The database as kysely sees it. */
+export interface Database {
+  persons: PersonsTable;
+  activities: ActivitiesTable;
+  check_ins: EventsTable;
+  urges: EventsTable;
+  closed_days: ClosedDaysTable;
+  entries: EntriesTable;
+  blobs: BlobsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+}
