@@ -10,6 +10,7 @@ import { writeLogCsv } from "../model/records/csv.ts";
 import type { PersonLog } from "../model/records/schema.ts";
 import { type ArchitectureMap, mapChart } from "../profile/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { personLogFrom } from "./local-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 
@@ -23,6 +24,7 @@ interface FitFlags {
   variant?: string;
   skipBadRows?: boolean;
   compare?: boolean;
+  data?: string;
 }
 
 const numeric = (s: string | undefined) => (s === undefined ? undefined : Number(s));
@@ -149,7 +151,11 @@ export function registerFit(program: Command): void {
     .description(
       `fit the model to a person's logs (JSON or CSV), run recovery studies, or fit bandit2arm. ${DISCLAIMER}`,
     )
-    .argument("[file]", "logs.json (a PersonLog) or logs.csv; trials.csv with --model bandit2arm")
+    .argument(
+      "[file]",
+      "logs.json (a PersonLog) or logs.csv (default: the local database); trials.csv with --model bandit2arm",
+    )
+    .option("--data <dir>", "data folder of the local database (when no file is named)")
     .option("--json", "print JSON")
     .option("--recovery", "run the parameter- and model-recovery study")
     .option("--people <n>", "people in the recovery study (default 200)")
@@ -177,13 +183,9 @@ export function registerFit(program: Command): void {
         );
         return;
       }
-      if (!file)
-        throw new CliError({
-          code: "invalid_input",
-          message: "file: give a logs file (or --recovery)",
-          path: ["file"],
-        });
       if (flags.model !== undefined) {
+        if (!file)
+          throw new CliError({ code: "invalid_input", message: "file: give a trials file", path: ["file"] });
         if (flags.model !== "bandit2arm")
           throw new CliError({
             code: "invalid_input",
@@ -195,7 +197,7 @@ export function registerFit(program: Command): void {
         return;
       }
       const input = {
-        ...logSource(file, flags.skipBadRows),
+        ...(file ? logSource(file, flags.skipBadRows) : { log: await personLogFrom(undefined, flags.data) }),
         compare: flags.compare !== false,
         ...(flags.variant !== undefined ? { variant: flags.variant } : {}),
       };
@@ -206,15 +208,24 @@ export function registerFit(program: Command): void {
   program
     .command("map")
     .description(`your reward-architecture map from your logs. ${DISCLAIMER}`)
-    .argument("<file>", "logs.json (a PersonLog) or logs.csv")
+    .argument("[file]", "logs.json (a PersonLog) or logs.csv (default: the local database)")
+    .option("--data <dir>", "data folder of the local database (when no file is named)")
     .option("--json", "print JSON")
     .option("--svg <file>", "write the map as an SVG chart")
     .option("--skip-bad-rows", "skip malformed CSV rows instead of rejecting the file")
-    .action(async (file: string, flags: { json?: boolean; svg?: string; skipBadRows?: boolean }) => {
-      const m = await invoke<ArchitectureMap>("map/get", logSource(file, flags.skipBadRows));
-      if (flags.svg) writeFileSync(flags.svg, renderSvgDocument([mapChart(m)]));
-      print(flags.json ? JSON.stringify(m, null, 2) : `${mapText(m)}\n${DISCLAIMER}`);
-    });
+    .action(
+      async (
+        file: string | undefined,
+        flags: { json?: boolean; svg?: string; skipBadRows?: boolean; data?: string },
+      ) => {
+        const m = await invoke<ArchitectureMap>(
+          "map/get",
+          file ? logSource(file, flags.skipBadRows) : { log: await personLogFrom(undefined, flags.data) },
+        );
+        if (flags.svg) writeFileSync(flags.svg, renderSvgDocument([mapChart(m)]));
+        print(flags.json ? JSON.stringify(m, null, 2) : `${mapText(m)}\n${DISCLAIMER}`);
+      },
+    );
 }
 
 /** Writes one simulated person's log for `simulate --export-logs FILE` (CSV when the name ends in .csv). */

@@ -8,6 +8,7 @@ import { clockHour } from "../plan/index.ts";
 import type { StartRescue, UrgeRescue } from "../track/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { formatResources } from "./instruments.ts";
+import { personLogFrom } from "./local-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 const pct = (x: number | null | undefined) =>
@@ -36,8 +37,11 @@ async function invoke<T>(name: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 
-const base = (file: string, flags: { map?: string; seed?: string; draws?: string }) => ({
-  log: readJson(file),
+const base = async (
+  file: string | undefined,
+  flags: { map?: string; seed?: string; draws?: string; data?: string },
+) => ({
+  log: await personLogFrom(file, flags.data),
   ...(flags.map ? { map: readJson(flags.map) } : {}),
   ...(flags.seed ? { seed: Number(flags.seed) } : {}),
   ...(flags.draws ? { draws: Number(flags.draws) } : {}),
@@ -102,11 +106,12 @@ function printRescue(r: StartRescue | UrgeRescue): void {
   process.stdout.write(`${lines.join("\n")}\n${DISCLAIMER}\n`);
 }
 
-/** Registers `dopamap plan`, `today`, `rescue` and `progress`, working from a PersonLog JSON file. */
+/** Registers `dopamap plan`, `today`, `rescue` and `progress`, on a PersonLog JSON file or the local database. */
 export function registerPlan(program: Command): void {
   program
-    .command("plan <log>")
+    .command("plan [log]")
     .description("the circuit-matched plan, simulated on your model against the alternatives")
+    .option("--data <dir>", "data folder of the local database (when no log file is named)")
     .option(
       "--map <file>",
       "the map (JSON: primary, strengths, stressLoad, chronotypePeak, professionalHelp)",
@@ -117,8 +122,9 @@ export function registerPlan(program: Command): void {
     .option("--draws <n>", "parameter draws for the selection (default 20)")
     .option("--seed <n>", "seed (default 1)")
     .option("--json", "print JSON")
-    .action(async (file: string, flags: Record<string, string | boolean | undefined>) => {
+    .action(async (file: string | undefined, flags: Record<string, string | boolean | undefined>) => {
       const f = flags as {
+        data?: string;
         map?: string;
         ics?: string;
         start?: string;
@@ -127,10 +133,14 @@ export function registerPlan(program: Command): void {
         seed?: string;
         json?: boolean;
       };
-      const r = await invoke<PlanReport>("plan/create", base(file, f));
+      const r = await invoke<PlanReport>("plan/create", await base(file, f));
       if (f.ics) {
         const startDate = f.start ?? localNow(new Date()).localDate;
-        const { ics } = await invoke<{ ics: string }>("plan/ics", { ...base(file, f), draws: 0, startDate });
+        const { ics } = await invoke<{ ics: string }>("plan/ics", {
+          ...(await base(file, f)),
+          draws: 0,
+          startDate,
+        });
         writeFileSync(f.ics, ics);
       }
       if (f.svg && r.plan.selection) writeFileSync(f.svg, renderSvgDocument([r.plan.selection.chart]));
@@ -141,7 +151,8 @@ export function registerPlan(program: Command): void {
   program
     .command("rescue <activity>")
     .description("I can't start (or can't stop) this: the matched micro-step now")
-    .requiredOption("--log <file>", "your log (PersonLog JSON)")
+    .option("--data <dir>", "data folder of the local database (when no log file is named)")
+    .option("--log <file>", "your log (PersonLog JSON; default: the local database)")
     .option("--map <file>", "the map (JSON)")
     .option("--unsafe", "I feel unsafe: show crisis resources first")
     .option("--region <code>", "region for crisis resources (US, GB, IE, CA, AU, NZ)")
@@ -149,10 +160,10 @@ export function registerPlan(program: Command): void {
     .action(
       async (
         activity: string,
-        f: { log: string; map?: string; unsafe?: boolean; region?: string; json?: boolean },
+        f: { log?: string; data?: string; map?: string; unsafe?: boolean; region?: string; json?: boolean },
       ) => {
         const r = await invoke<StartRescue | UrgeRescue>("rescue/get", {
-          log: readJson(f.log),
+          log: await personLogFrom(f.log, f.data),
           ...(f.map ? { map: readJson(f.map) } : {}),
           activityId: activity,
           unsafe: f.unsafe ?? false,
@@ -164,13 +175,14 @@ export function registerPlan(program: Command): void {
     );
 
   program
-    .command("today <log>")
+    .command("today [log]")
     .description("today's plan, and the micro-step for any planned time that passed with no start")
+    .option("--data <dir>", "data folder of the local database (when no log file is named)")
     .option("--map <file>", "the map (JSON)")
     .option("--json", "print JSON")
-    .action(async (file: string, f: { map?: string; json?: boolean }) => {
+    .action(async (file: string | undefined, f: { data?: string; map?: string; json?: boolean }) => {
       const r = await invoke<TodayReport>("today/get", {
-        log: readJson(file),
+        log: await personLogFrom(file, f.data),
         ...(f.map ? { map: readJson(f.map) } : {}),
         now: localNow(new Date()),
       });
@@ -187,52 +199,55 @@ export function registerPlan(program: Command): void {
     });
 
   program
-    .command("progress <log>")
+    .command("progress [log]")
     .description("weekly start rate, Motivation Gap, anticipation gap, progression and the timeline")
+    .option("--data <dir>", "data folder of the local database (when no log file is named)")
     .option("--map <file>", "the map (JSON)")
     .option("--svg <file>", "write the timeline chart as SVG")
     .option("--json", "print JSON")
-    .action(async (file: string, f: { map?: string; svg?: string; json?: boolean }) => {
-      const r = await invoke<ProgressReport>("progress/get", base(file, f));
-      if (f.svg) writeFileSync(f.svg, renderSvgDocument([r.timeline.chart]));
-      if (f.json) {
-        process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-        return;
-      }
-      const t = new Table({
-        head: ["week", "planned", "started", "start rate", "Motivation Gap", "experienced − anticipated"],
-        style: { head: [], border: [] },
-      });
-      for (const w of r.weeks)
-        t.push([
-          w.week,
-          w.planned,
-          w.started,
-          pct(w.startRate),
-          w.motivationGap,
-          w.anticipationGap?.toFixed(1) ?? "–",
-        ]);
-      const bar = (x: number | null) => (x === null ? "" : "█".repeat(Math.round(x * 30)));
-      const chart = r.weeks.map(
-        (w) => `  w${String(w.week).padStart(2)} ${bar(w.startRate)} ${pct(w.startRate)}`,
-      );
-      const phases = r.timeline.phases.map((p) => `  weeks ${p.fromWeek}–${p.toWeek}: ${p.label}`);
-      const prog = r.progression.map((p) => `  ${p.activityId}: ${p.message}`);
-      const stall = r.timeline.stall
-        ? [`Re-planning proposed: ${r.timeline.stall.reason}`, r.timeline.stall.proposal]
-        : [];
-      process.stdout.write(
-        [
-          t.toString(),
-          "Start rate:",
-          ...chart,
-          "Framework timeline:",
-          ...phases,
-          "Progression:",
-          ...prog,
-          ...stall,
-          DISCLAIMER,
-        ].join("\n") + "\n",
-      );
-    });
+    .action(
+      async (file: string | undefined, f: { data?: string; map?: string; svg?: string; json?: boolean }) => {
+        const r = await invoke<ProgressReport>("progress/get", await base(file, f));
+        if (f.svg) writeFileSync(f.svg, renderSvgDocument([r.timeline.chart]));
+        if (f.json) {
+          process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+          return;
+        }
+        const t = new Table({
+          head: ["week", "planned", "started", "start rate", "Motivation Gap", "experienced − anticipated"],
+          style: { head: [], border: [] },
+        });
+        for (const w of r.weeks)
+          t.push([
+            w.week,
+            w.planned,
+            w.started,
+            pct(w.startRate),
+            w.motivationGap,
+            w.anticipationGap?.toFixed(1) ?? "–",
+          ]);
+        const bar = (x: number | null) => (x === null ? "" : "█".repeat(Math.round(x * 30)));
+        const chart = r.weeks.map(
+          (w) => `  w${String(w.week).padStart(2)} ${bar(w.startRate)} ${pct(w.startRate)}`,
+        );
+        const phases = r.timeline.phases.map((p) => `  weeks ${p.fromWeek}–${p.toWeek}: ${p.label}`);
+        const prog = r.progression.map((p) => `  ${p.activityId}: ${p.message}`);
+        const stall = r.timeline.stall
+          ? [`Re-planning proposed: ${r.timeline.stall.reason}`, r.timeline.stall.proposal]
+          : [];
+        process.stdout.write(
+          [
+            t.toString(),
+            "Start rate:",
+            ...chart,
+            "Framework timeline:",
+            ...phases,
+            "Progression:",
+            ...prog,
+            ...stall,
+            DISCLAIMER,
+          ].join("\n") + "\n",
+        );
+      },
+    );
 }

@@ -27,7 +27,7 @@ function parsePort(s: string | undefined): number {
   return port;
 }
 
-async function openLocalStore(data: string | undefined): Promise<Store> {
+export async function openLocalStore(data: string | undefined): Promise<Store> {
   const store = await openStore(resolveLocation(data));
   await store.ensurePerson({
     id: LOCAL_PERSON_ID,
@@ -40,7 +40,7 @@ async function openLocalStore(data: string | undefined): Promise<Store> {
 }
 
 /** Runs one registry command against the local person's data, throwing a CliError on failure. */
-async function invokeLocal(store: Store, command: string, input: unknown): Promise<unknown> {
+export async function invokeLocal(store: Store, command: string, input: unknown): Promise<unknown> {
   const result = await registry.invoke(command, input, {
     store,
     personId: LOCAL_PERSON_ID,
