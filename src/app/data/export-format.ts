@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InstantSchema, type PersonLog, PersonLogSchema } from "../../model/records/index.ts";
+import { csvTable, InstantSchema, type PersonLog, PersonLogSchema } from "../../model/records/index.ts";
 
 /** A stored entry (an answer, a submitted assessment, a crisis event) as it travels in an export. */
 export const ExportEntrySchema = z.strictObject({
@@ -28,25 +28,14 @@ export const ExportDocumentSchema = z.strictObject({
 });
 export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
 
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "string" ? v : String(v);
-  return /[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function table(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))];
-  return `${lines.join("\n")}\n`;
-}
-
 /** The log as CSV files, one per record kind, snake_case columns. */
 export function logToCsv(log: PersonLog): Record<string, string> {
   return {
-    "activities.csv": table(
+    "activities.csv": csvTable(
       ["id", "name", "kind", "importance", "novelty", "effort", "threat", "urge", "duration_min", "notes"],
       log.activities.map((a) => ({ ...a, duration_min: a.durationMin })),
     ),
-    "check_ins.csv": table(
+    "check_ins.csv": csvTable(
       [
         "id",
         "activity_id",
@@ -86,7 +75,7 @@ export function logToCsv(log: PersonLog): Record<string, string> {
         wake_time: c.wakeTime,
       })),
     ),
-    "urges.csv": table(
+    "urges.csv": csvTable(
       [
         "id",
         "activity_id",
@@ -112,7 +101,7 @@ export function logToCsv(log: PersonLog): Record<string, string> {
         liking: u.liking,
       })),
     ),
-    "closed_days.csv": table(
+    "closed_days.csv": csvTable(
       ["local_date"],
       log.closedDays.map((d) => ({ local_date: d })),
     ),

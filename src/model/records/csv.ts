@@ -109,7 +109,21 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
   return rows;
 }
 
-const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+/**
+ * One CSV cell: empty for null, quoted when it holds a comma, quote or line break, or starts like a
+ * spreadsheet formula (so a spreadsheet shows it as text).
+ */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s = typeof v === "string" ? v : String(v);
+  return /[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** A CSV table: the header, then one line per row with the named columns. */
+export function csvTable(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))];
+  return `${lines.join("\n")}\n`;
+}
 
 /** Writes a log as CSV with the documented columns (header first). */
 export function writeLogCsv(log: PersonLog): string {
@@ -160,7 +174,7 @@ export function writeLogCsv(log: PersonLog): string {
       liking: u.liking,
     });
   for (const d of log.closedDays) rows.push({ record: "closed", local_date: d });
-  const cell = (v: unknown) => (v === null || v === undefined ? "" : quote(String(v)));
+  const cell = csvCell;
   const lines = [
     LOG_CSV_COLUMNS.join(","),
     ...rows.map((r) => LOG_CSV_COLUMNS.map((c) => cell(r[c])).join(",")),
