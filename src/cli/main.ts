@@ -5,6 +5,7 @@ import { registerCrossover } from "./crossover.ts";
 import { CliError, EXIT_FAILURE, formatError } from "./errors.ts";
 import { registerFit } from "./fit.ts";
 import { registerInstruments } from "./instruments.ts";
+import { registerLog } from "./log.ts";
 import { registerPlan } from "./plan.ts";
 import { registerServe } from "./serve.ts";
 import { registerSimulate } from "./simulate.ts";
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerInstruments(program);
   registerFit(program);
   registerPlan(program);
+  registerLog(program);
   listCommand(
     program,
     "parameters",

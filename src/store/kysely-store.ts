@@ -1,6 +1,12 @@
 import type { Kysely, Transaction } from "kysely";
 import type { AccountRow, PersonRow, PutOutcome, SessionRow, Store, StoredEntry } from "../app/store-port.ts";
-import type { CheckIn, PersonLog, RecordActivity, UrgeEpisode } from "../model/records/index.ts";
+import {
+  type CheckIn,
+  completesCheckIn,
+  type PersonLog,
+  type RecordActivity,
+  type UrgeEpisode,
+} from "../model/records/index.ts";
 import type { Database, EventsTable } from "./tables.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -48,7 +54,17 @@ async function putEvent(
     .where("person_id", "=", personId)
     .where("id", "=", e.id)
     .executeTakeFirst();
-  return old?.data === row.data ? "unchanged" : "conflict";
+  if (old?.data === row.data) return "unchanged";
+  if (table === "check_ins" && old && completesCheckIn(JSON.parse(old.data) as CheckIn, e as CheckIn)) {
+    await db
+      .updateTable(table)
+      .set({ data: row.data, at: row.at })
+      .where("person_id", "=", personId)
+      .where("id", "=", e.id)
+      .execute();
+    return "updated";
+  }
+  return "conflict";
 }
 
 async function clearPerson(db: Db, personId: string): Promise<void> {

@@ -54,6 +54,37 @@ for (const target of storeTargets()) {
       expect((await call("log/get", {})).checkIns).toHaveLength(1);
     });
 
+    it("completes a check-in recorded before the activity with the one recorded after it", async () => {
+      await call("activity/define", {
+        id: "walk",
+        name: "walk",
+        kind: "movement",
+        importance: 0.5,
+        novelty: 0.1,
+        effort: 0.4,
+      });
+      const before = {
+        id: "c2",
+        activityId: "walk",
+        localDate: "2026-11-30",
+        localHour: 9,
+        at: "2026-11-30T08:55:00Z",
+        plannedMin: 5,
+        started: false,
+        anticipated: 3,
+      };
+      expect(await call("checkin/record", before)).toEqual({ id: "c2", outcome: "created" });
+      const after = { ...before, at: "2026-11-30T09:20:00Z", started: true, minutesDone: 8, experienced: 7 };
+      expect(await call("checkin/record", after)).toEqual({ id: "c2", outcome: "updated" });
+      expect(await call("checkin/record", after)).toEqual({ id: "c2", outcome: "unchanged" });
+      const log = (await call("log/get", {})) as unknown as { checkIns: { id: string }[] };
+      const stored = log.checkIns.find((x) => x.id === "c2");
+      expect(stored).toMatchObject({ started: true, anticipated: 3, experienced: 7, minutesDone: 8 });
+      // an "after" may not rewrite what the "before" said, and a finished check-in stays finished
+      const rewrite = await registry.invoke("checkin/record", { ...after, anticipated: 9 }, ctx);
+      expect(rewrite).toMatchObject({ ok: false, error: { code: "conflict" } });
+    });
+
     it("seeds a demo person with six weeks of history, once", async () => {
       const r = await call("demo/seed", {});
       expect(r.checkIns).toBeGreaterThan(40);

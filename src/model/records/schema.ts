@@ -83,6 +83,22 @@ export const CheckInSchema = z
   });
 export type CheckIn = z.infer<typeof CheckInSchema>;
 
+/**
+ * Whether `next` completes `before`: the same planned occurrence recorded first before the activity
+ * (anticipated rating, not started yet) and now after it (started, minutes, experienced rating).
+ * Everything the first record said stays as it was.
+ */
+export function completesCheckIn(before: CheckIn, next: CheckIn): boolean {
+  if (before.started || before.experienced !== null || before.minutesDone > 0 || !next.started) return false;
+  const same = (k: keyof CheckIn) => JSON.stringify(before[k]) === JSON.stringify(next[k]);
+  const kept = (k: "anticipated" | "worry" | "mood" | "sleepTime" | "wakeTime") =>
+    before[k] === null || before[k] === next[k];
+  return (
+    (["id", "activityId", "localDate", "localHour", "plannedMin", "scaffolding"] as const).every(same) &&
+    (["anticipated", "worry", "mood", "sleepTime", "wakeTime"] as const).every(kept)
+  );
+}
+
 /** An unplanned pull towards an urge activity. */
 export const UrgeEpisodeSchema = z
   .strictObject({
