@@ -71,6 +71,11 @@ describe("assessment on the command line", () => {
       severity: expect.any(String),
     });
     expect(saved.results[0].complete).toBe(false);
+    // and the crisis event is in the person's own data, with the answer that raised it
+    const exported = JSON.parse(dopamap(["data", "export/all"]).out).document;
+    const events = exported.entries.filter((e: { kind: string }) => e.kind === "crisis_event");
+    expect(events).toHaveLength(1);
+    expect(events[0].data).toMatchObject({ instrumentId: "phq9", value: 2 });
   });
 
   it("leads a positive PHQ-2 on to the PHQ-9", () => {

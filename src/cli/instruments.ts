@@ -6,7 +6,9 @@ import Table from "cli-table3";
 import type { Command } from "commander";
 import { registry } from "../app/index.ts";
 import type { CrisisResources, InstrumentDefinition } from "../instruments/index.ts";
+import { LOCAL_PERSON_ID } from "../server/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { openLocalStore } from "./serve.ts";
 
 const DISCLAIMER = "A screening result, not a diagnosis. dopamap is a self-help and research tool.";
 
@@ -160,20 +162,24 @@ export function registerInstruments(program: Command): void {
 
   program
     .command("assess")
-    .description("answer questionnaires one question at a time (b = back, s = skip where allowed, q = quit)")
+    .description(
+      "answer questionnaires one question at a time (b = back, s = skip where allowed, q = quit); each answer is stored at once in the local database",
+    )
     .argument(
       "[instruments...]",
       "instrument ids (default: phq2, gad2, audit_c, sleep_timing, pattern_screener)",
     )
     .option("--region <code>", "region for crisis resources")
     .option("--data <dir>", "data folder (default $DOPAMAP_DATA_DIR or ~/.local/share/dopamap)")
-    .option("--out <file>", "where to save the results (default: the data folder's assessments/)")
+    .option("--out <file>", "also save the results to this file (default: the data folder's assessments/)")
     .action(async (ids: string[], flags: { region?: string; data?: string; out?: string }) => {
       await assess(ids.length ? ids : ["phq2", "gad2", "audit_c", "sleep_timing", "pattern_screener"], flags);
     });
 }
 
 async function assess(ids: string[], flags: { region?: string; data?: string; out?: string }): Promise<void> {
+  const store = await openLocalStore(flags.data);
+  const ctx = { store, personId: LOCAL_PERSON_ID, now: () => new Date().toISOString() };
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const lines = rl[Symbol.asyncIterator]();
   const ask = async (q: string): Promise<string | null> => {
@@ -214,6 +220,7 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
         });
       process.stdout.write(`\n${def.title}\n${def.instructions ?? ""}\n`);
       const answers: Record<string, unknown> = {};
+      const responseId = `${def.id}-${new Date().toISOString().replaceAll(":", "-")}`;
       let i = 0;
       while (i < def.items.length) {
         const item = def.items[i]!;
@@ -251,13 +258,18 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
             : item.response.kind === "time"
               ? raw
               : Number(raw);
-        const r = await registry.invoke("instruments/answer", {
-          instrument: def.id,
-          item: item.id,
-          value,
-          at: new Date().toISOString(),
-          ...(flags.region ? { region: flags.region } : {}),
-        });
+        const r = await registry.invoke(
+          "assessment/answer",
+          {
+            responseId,
+            instrument: def.id,
+            item: item.id,
+            value,
+            at: new Date().toISOString(),
+            ...(flags.region ? { region: flags.region } : {}),
+          },
+          ctx,
+        );
         if (!r.ok) {
           process.stdout.write(`${r.error.message}\n`);
           continue;
@@ -280,6 +292,11 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
         at: new Date().toISOString(),
         ...(flags.region ? { region: flags.region } : {}),
       });
+      await registry.invoke(
+        "assessment/submit",
+        { responseId, instrument: def.id, at: new Date().toISOString() },
+        ctx,
+      );
       process.stdout.write("\n");
       printScore(out);
       results.push({
@@ -298,5 +315,6 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
     save();
   } finally {
     rl.close();
+    await store.close();
   }
 }
