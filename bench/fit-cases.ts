@@ -78,4 +78,39 @@ export const FIT_CASES: Record<string, () => Promise<CaseResult>> = {
       seconds,
     };
   },
+  async "fit-map-api"() {
+    const { openStore } = await import("../src/store/index.ts");
+    const { buildServer } = await import("../src/server/index.ts");
+    const { mkdtempSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const store = await openStore({
+      kind: "sqlite",
+      file: join(mkdtempSync(join(tmpdir(), "bench-")), "db.sqlite"),
+    });
+    const app = await buildServer({ store, mode: "local" });
+    const post = async (url: string, payload: unknown) => {
+      const r = await app.inject({
+        method: "POST",
+        url: `/api/${url}`,
+        headers: { "content-type": "application/json", host: "127.0.0.1" },
+        payload: payload as object,
+      });
+      if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+      return r.json();
+    };
+    await post("demo/seed", { weeks: 12 });
+    const t = performance.now();
+    const log = await post("log/get", {});
+    await post("fit/run", { log });
+    await post("map/get", { log });
+    const seconds = (performance.now() - t) / 1000;
+    await app.close();
+    await store.close();
+    return {
+      name: "fit and map through the HTTP API",
+      work: `log/get + fit/run (with model comparison) + map/get for the demo person's 12 weeks (${log.checkIns.length} check-ins), SQLite`,
+      seconds,
+    };
+  },
 };
