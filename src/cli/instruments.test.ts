@@ -15,6 +15,7 @@ function dopamap(args: string[], input = "") {
     encoding: "utf8",
     input,
     timeout: 120_000,
+    env: { ...process.env, DATABASE_URL: "", DOPAMAP_DATA_DIR: join(tmp, "data") },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

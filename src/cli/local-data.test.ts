@@ -12,7 +12,7 @@ function dopamap(args: string[], dataDir: string) {
     cwd: root,
     encoding: "utf8",
     timeout: 120_000,
-    env: { ...process.env, DOPAMAP_DATA_DIR: dataDir },
+    env: { ...process.env, DATABASE_URL: "", DOPAMAP_DATA_DIR: dataDir },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
