@@ -170,7 +170,8 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
   const weekly = new Float64Array(weeks * WEEK_METRIC_COUNT);
   const slotWeekly = new Float64Array(weeks * n * SLOT_METRIC_COUNT);
   const wsum = new Float64Array(WEEK_METRIC_COUNT);
-  const daily = new Float64Array(opts.daily ? weeks * 7 * DAY_METRIC_COUNT : 0);
+  const keepDaily = opts.daily === true;
+  const daily = new Float64Array(keepDaily ? weeks * 7 * DAY_METRIC_COUNT : 0);
   const ssum = new Float64Array(n * SLOT_METRIC_COUNT);
   const sStartedRatings = new Float64Array(n);
 
@@ -347,11 +348,13 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
 
         const antRating = reportRating(anticipation, rng);
         const expRating = started ? reportRating(liking, rng) : Number.NaN;
-        if (world.own[s]) {
-          dayOpp++;
-          dayWanting += wanting;
-          if (started) dayStarts++;
-        } else if (urge && started) dayUrgeActs++;
+        if (keepDaily) {
+          if (world.own[s]) {
+            dayOpp++;
+            dayWanting += wanting;
+            if (started) dayStarts++;
+          } else if (urge && started) dayUrgeActs++;
+        }
         const so = s * SLOT_METRIC_COUNT;
         ssum[so + S.opportunities]! += 1;
         ssum[so + S.wanting]! += wanting;
