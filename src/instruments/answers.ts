@@ -129,14 +129,16 @@ export function checkAnswers(definition: InstrumentDefinition, input: unknown): 
 
 /**
  * Answers from a list in item order (paper forms, the CLI): one entry per item, `null` for an
- * unanswered one. A list of the wrong length is `wrong_item_count`, never silently padded.
+ * unanswered one. Optional items at the end of the form may be left off (PHQ-9 item 10); any other
+ * length is `wrong_item_count`, never silently padded.
  */
 export function answersFromArray(
   definition: InstrumentDefinition,
   values: readonly (AnswerValue | null)[],
 ): Result<Answers> {
   const n = definition.items.length;
-  if (values.length !== n) {
+  const lastRequired = definition.items.reduce((k, item, i) => (item.required === false ? k : i + 1), 0);
+  if (values.length < lastRequired || values.length > n) {
     const optional = definition.items.filter((it) => it.required === false).map((it) => it.number);
     const hint = optional.length
       ? ` (use null for unanswered items such as item ${optional.join(", ")})`

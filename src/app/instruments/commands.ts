@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  answersFromArray,
   BUNDLED_INSTRUMENT_IDS,
   CRISIS_REGIONS,
   crisisResources,
@@ -124,22 +125,9 @@ export const instrumentScoreCommand = defineCommand({
   },
 });
 
-/** Answers given as an array in form order become answers by item id (checking the count). */
+/** Answers given as an array in form order become answers by item id (the core checks the count). */
 function answersById(def: InstrumentDefinition, answers: unknown): unknown {
-  if (!Array.isArray(answers)) return answers;
-  const lastRequired = def.items.reduce((k, item, i) => (item.required === false ? k : i + 1), 0);
-  if (answers.length < lastRequired || answers.length > def.items.length)
-    throw new AppError({
-      code: "wrong_item_count",
-      message:
-        lastRequired === def.items.length
-          ? `answers: ${def.shortTitle} has ${def.items.length} items; got ${answers.length} answers`
-          : `answers: ${def.shortTitle} takes ${lastRequired} to ${def.items.length} answers (the last ${def.items.length - lastRequired} optional); got ${answers.length}`,
-      path: ["answers"],
-    });
-  return Object.fromEntries(
-    def.items.map((item, i) => [item.id, answers[i]]).filter(([, v]) => v !== undefined),
-  );
+  return Array.isArray(answers) ? unwrap(answersFromArray(def, answers), ["answers"]) : answers;
 }
 
 export const fhirQuestionnaireCommand = defineCommand({
