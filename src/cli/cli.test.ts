@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -113,6 +113,26 @@ describe("dopamap simulate (command line)", () => {
     const r = dopamap("simulate", "scenarios/schultz-1997.json", "--people", "5", "--trials", "20");
     expect(r.code).toBe(0);
     expect(r.out).toContain("acquisition");
+  });
+});
+
+describe("a reader that stops early", () => {
+  it("ends quietly (exit 0, no stack trace) when stdout closes, as with `| head`", async () => {
+    const child = spawn(
+      process.execPath,
+      [bin, "simulate", "--people", "200", "--weeks", "12", "--trace", "--csv"],
+      {
+        cwd: root,
+      },
+    );
+    let err = "";
+    child.stderr.on("data", (d) => {
+      err += String(d);
+    });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    noStack(err);
   });
 });
 
