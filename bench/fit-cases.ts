@@ -54,7 +54,22 @@ export const FIT_CASES: Record<string, () => Promise<CaseResult>> = {
       })) / reps;
     return {
       name: "fit one person, 12 weeks",
-      work: `${data!.opportunities.length} opportunities, 9 parameters, 2 starts + polish, Laplace intervals (mean of ${reps})`,
+      work: `${data!.opportunities.length} opportunities, 7 parameters, 2 starts + polish, Laplace intervals (mean of ${reps})`,
+      seconds,
+    };
+  },
+  async "fit-one-person-mcmc"() {
+    const truth = drawTrueParameters(MODEL_VARIANTS[0]!, 7, 0);
+    const [data] = simulatedLogs(truth, recoveryEnvironment(), [12], 7, 0, 0.2);
+    fitReplay(data!, { starts: 1 }); // warm the JIT
+    const reps = 3;
+    const seconds =
+      (await time(() => {
+        for (let i = 0; i < reps; i++) fitReplay(data!, { uncertainty: "mcmc" });
+      })) / reps;
+    return {
+      name: "fit one person with MCMC intervals, 12 weeks",
+      work: `${data!.opportunities.length} opportunities, 7 parameters, MAP + 4 Metropolis chains × (400 warm-up + 1,000 kept) (mean of ${reps})`,
       seconds,
     };
   },
@@ -64,7 +79,18 @@ export const FIT_CASES: Record<string, () => Promise<CaseResult>> = {
     );
     return {
       name: "parameter recovery, one core",
-      work: "200 simulated people × 8 weeks: simulate, log with 20 % missing ratings, fit with intervals",
+      work: "200 simulated people × 8 weeks: simulate, log with 20 % missing ratings, fit with Laplace intervals",
+      seconds,
+      throughput: `${(200 / seconds).toFixed(1)} people/s`,
+    };
+  },
+  async "recovery-200-mcmc"() {
+    const seconds = await time(() =>
+      parameterRecovery({ people: 200, weeks: [8], seed: 101, fit: { starts: 1, uncertainty: "mcmc" } }),
+    );
+    return {
+      name: "parameter recovery with MCMC intervals, one core",
+      work: "200 simulated people × 8 weeks: simulate, log with 20 % missing ratings, fit, 4 Metropolis chains each",
       seconds,
       throughput: `${(200 / seconds).toFixed(1)} people/s`,
     };

@@ -4,7 +4,18 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("../", import.meta.url).pathname;
-const CORE = ["model", "fit", "instruments", "tasks", "profile", "plan", "track", "charts"];
+const CORE = [
+  "model",
+  "fit",
+  "instruments",
+  "tasks",
+  "profile",
+  "plan",
+  "track",
+  "charts",
+  "import",
+  "report",
+];
 const EDGES = ["app", "store", "server", "cli", "web"];
 
 function files(dir: string): string[] {

@@ -3,6 +3,7 @@ import { assessmentAnswerCommand, assessmentSubmitCommand } from "./assessment/c
 import { accountDeleteCommand, exportAllCommand, importAllCommand } from "./data/commands.ts";
 import { demoSeedCommand } from "./data/demo.ts";
 import { FIT_COMMANDS } from "./fit/commands.ts";
+import { IMPORT_COMMANDS } from "./import/commands.ts";
 import { INSTRUMENT_COMMANDS } from "./instruments/commands.ts";
 import { conditionsCommand, interventionsCommand, parametersCommand } from "./model-info/commands.ts";
 import { PLAN_COMMANDS } from "./plan/commands.ts";
@@ -14,8 +15,11 @@ import {
   urgeRecordCommand,
 } from "./records/commands.ts";
 import { type Command, createRegistry } from "./registry.ts";
+import { REPORT_COMMANDS } from "./report/commands.ts";
 import { simulateCommand } from "./simulate/command.ts";
 import { crossoverCommand } from "./simulate/crossover.ts";
+import { simulatePreviewCommand } from "./simulate/preview.ts";
+import { TASK_COMMANDS } from "./tasks/commands.ts";
 
 export * from "./registry.ts";
 export { type SimulationReport, SimulationReportSchema, simulateCommand } from "./simulate/command.ts";
@@ -43,6 +47,10 @@ export const COMMANDS: readonly Command[] = [
   assessmentAnswerCommand as unknown as Command,
   assessmentSubmitCommand as unknown as Command,
   ...(PLAN_COMMANDS as unknown as Command[]),
+  ...(IMPORT_COMMANDS as unknown as Command[]),
+  simulatePreviewCommand as unknown as Command,
+  ...(REPORT_COMMANDS as unknown as Command[]),
+  ...(TASK_COMMANDS as unknown as Command[]),
 ];
 
 /** The registry every adapter uses. */

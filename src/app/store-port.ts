@@ -48,6 +48,25 @@ export interface SessionRow {
 }
 
 /**
+ * A read-only share of a person's report: a link (only the SHA-256 of its token is stored) or an
+ * account grant to `granteeEmail`. It shows only `sections`, until `expiresAt` or until revoked.
+ */
+export interface ShareRow {
+  readonly id: string;
+  readonly tokenHash: string;
+  readonly personId: string;
+  readonly sections: readonly string[];
+  /** The person's own note of who it is for, e.g. "my coach". */
+  readonly label: string;
+  /** Lower-case email of the account it is granted to; null for a link share. */
+  readonly granteeEmail: string | null;
+  /** ISO 8601 instants. */
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly revokedAt: string | null;
+}
+
+/**
  * Persistence the app layer needs. Every method scoped by `personId` reads and writes only that
  * person's rows; ids are client-generated and unique per person, so retries are idempotent.
  * Methods that write several rows are transactions.
@@ -84,5 +103,16 @@ export interface Store {
   getSession(tokenHash: string): Promise<SessionRow | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteSessionsOf(accountId: string): Promise<void>;
+  createShare(share: ShareRow): Promise<void>;
+  /** The share with this token hash, whatever its state (the caller checks expiry and revocation). */
+  getShareByTokenHash(tokenHash: string): Promise<ShareRow | undefined>;
+  /** One of the person's shares by id. */
+  getShare(personId: string, shareId: string): Promise<ShareRow | undefined>;
+  /** The person's shares, newest first. */
+  listShares(personId: string): Promise<ShareRow[]>;
+  /** Account grants to this (lower-case) email, newest first. */
+  listSharesGrantedTo(email: string): Promise<ShareRow[]>;
+  /** Marks one of the person's shares revoked at `at`; false when the person has no such share. */
+  revokeShare(personId: string, shareId: string, at: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  buildAnticipationGapChart,
   buildAnticipatoryGainChart,
+  buildDayStripChart,
+  buildMotivationGapChart,
+  buildParameterTrajectoryChart,
   buildStartRateChart,
   buildTrialDeltaChart,
   buildWantingLikingChart,
@@ -116,5 +120,63 @@ describe("chart builders", () => {
     const bad = { ...weekly("scaffolding", 0.5), lo: [0.1] };
     const result = parseChartSpec(buildStartRateChart([bad]));
     expect(result.ok ? [] : result.error.issues[0]?.path).toEqual(["series", 0, "lo"]);
+  });
+});
+
+describe("chart builders for the web views (day strip, gaps, parameter trajectories)", () => {
+  it("buildDayStripChart: the curve as a line, one point per activity on it, the peak as a reference", () => {
+    const hour = [0, 6, 12, 18, 24];
+    const spec = buildDayStripChart({
+      curve: { hour, tone: [0.8, 1.1, 0.9, 1.05, 0.8] },
+      activities: [{ name: "walk", hour: 9, tone: 1.2 }],
+      peakHour: 9,
+      waking: [7, 23],
+    });
+    expectValid(spec);
+    expect(shape(spec)).toEqual([
+      { name: "daily tone (model)", kind: "line", n: 5, interval: false },
+      { name: "walk 09:00", kind: "point", n: 1, interval: false },
+    ]);
+    expect(spec.x.domain).toEqual([0, 24]);
+    expect(spec.references).toContainEqual({ kind: "line", axis: "x", value: 9, label: "peak ≈ 09:00" });
+    expect(spec.references).toContainEqual({
+      kind: "region",
+      axis: "x",
+      from: 7,
+      to: 23,
+      label: "waking hours 07:00–23:00",
+    });
+  });
+
+  it("buildMotivationGapChart: started and not-started bars per week", () => {
+    const spec = buildMotivationGapChart([
+      { week: 1, started: 3, motivationGap: 9 },
+      { week: 2, started: 5, motivationGap: 7 },
+    ]);
+    expectValid(spec);
+    expect(spec.series.map((s) => [s.name, s.kind, s.y])).toEqual([
+      ["started", "bar", [3, 5]],
+      ["not started (Motivation Gap)", "bar", [9, 7]],
+    ]);
+  });
+
+  it("buildAnticipationGapChart: leaves out weeks without rated starts and marks 0", () => {
+    const spec = buildAnticipationGapChart([
+      { week: 1, gap: 2.5 },
+      { week: 2, gap: null },
+      { week: 3, gap: 1 },
+    ]);
+    expectValid(spec);
+    expect(spec.series[0]?.x).toEqual([1, 3]);
+    expect(spec.references).toContainEqual({ kind: "line", axis: "y", value: 0, label: "as expected" });
+  });
+
+  it("buildParameterTrajectoryChart: one line with interval per parameter and the reference", () => {
+    const spec = buildParameterTrajectoryChart([weekly("κ", 0.4)], {
+      reference: { value: 1, label: "typical" },
+    });
+    expectValid(spec);
+    expect(shape(spec)).toEqual([{ name: "κ", kind: "line", n: 12, interval: true }]);
+    expect(spec.references).toContainEqual({ kind: "line", axis: "y", value: 1, label: "typical" });
   });
 });

@@ -206,3 +206,194 @@ export function buildTrialDeltaChart(trials: TrialTrace[], options: TrialDeltaCh
     options,
   );
 }
+
+/** One activity on the day strip: when it is planned, and the tone the curve gives at that hour. */
+export interface DayStripActivity {
+  /** Legend name, e.g. the activity's name. */
+  name: string;
+  /** Planned hour of day, 0–23. */
+  hour: number;
+  /** The curve's value at `hour` (so the point sits on the curve). */
+  tone: number;
+}
+
+/** Input of {@link buildDayStripChart}: the daily curve, the activities and the peak hour. */
+export interface DayStripInput {
+  /** The daily curve, hour of day (0–24) against tone (1 = the day's average). */
+  curve: { hour: number[]; tone: number[] };
+  activities: DayStripActivity[];
+  /** Hour of the curve's peak, drawn as a vertical reference line. */
+  peakHour: number;
+  /** Waking hours [from, to), shaded; omitted when absent. */
+  waking?: [number, number];
+}
+
+const clock = (hour: number) => {
+  const h = Math.floor(hour) % 24;
+  const m = Math.round((hour - Math.floor(hour)) * 60) % 60;
+  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+};
+
+/**
+ * The plan's day: each activity as a point at its planned hour, drawn over the person's daily
+ * (circadian) tone curve, with the peak hour marked. x: hour of day 0–24; y: tone, 1 = average.
+ */
+export function buildDayStripChart(input: DayStripInput, options: ChartTextOptions = {}): ChartSpec {
+  const references: ReferenceSpec[] = [
+    { kind: "line", axis: "x", value: input.peakHour, label: `peak ≈ ${clock(input.peakHour)}` },
+  ];
+  if (input.waking !== undefined) {
+    const [from, to] = input.waking;
+    references.unshift({
+      kind: "region",
+      axis: "x",
+      from,
+      to,
+      label: `waking hours ${clock(from)}–${clock(to)}`,
+    });
+  }
+  return withText(
+    {
+      id: "plan-day",
+      title: "Your day: when each activity is planned",
+      caption:
+        "Line: your daily tone from your model (the circadian estimate; contested in the literature, so it is your own estimate). Points: the planned hours.",
+      x: { label: "hour of day", unit: "h", kind: "linear", domain: [0, 24] },
+      y: { label: "daily tone", unit: "1 = your average" },
+      series: [
+        { name: "daily tone (model)", kind: "line", x: [...input.curve.hour], y: [...input.curve.tone] },
+        ...input.activities.map(
+          (a): SeriesSpec => ({
+            name: `${a.name} ${clock(a.hour)}`,
+            kind: "point",
+            x: [a.hour],
+            y: [a.tone],
+          }),
+        ),
+      ],
+      references,
+    },
+    options,
+  );
+}
+
+/** One week of the record for {@link buildMotivationGapChart}. */
+export interface WeekGap {
+  week: number;
+  /** Planned occurrences with a known outcome that were started. */
+  started: number;
+  /** The Motivation Gap: planned occurrences with a known outcome that were not started. */
+  motivationGap: number;
+}
+
+/** Started against not started (the Motivation Gap) per week, as side-by-side bars. */
+export function buildMotivationGapChart(weeks: WeekGap[], options: WeeklyChartOptions = {}): ChartSpec {
+  const x = weeks.map((w) => w.week);
+  return withText(
+    {
+      id: "motivation-gap",
+      title: "Motivation Gap per week",
+      caption:
+        "Bars: planned times you started, and planned times you did not (the Motivation Gap); open days are left out." +
+        (options.timeline === false
+          ? ""
+          : " Grey windows: the framework's expected timeline (the article's claim)."),
+      x: { label: "week", kind: "linear" },
+      y: { label: "planned times", unit: "count" },
+      series: [
+        { name: "started", kind: "bar", x, y: weeks.map((w) => w.started) },
+        {
+          name: "not started (Motivation Gap)",
+          kind: "bar",
+          x: [...x],
+          y: weeks.map((w) => w.motivationGap),
+        },
+      ],
+      references: timelineFor(options),
+    },
+    options,
+  );
+}
+
+/** One week's mean experienced − anticipated rating, or null when no started check-in had both. */
+export interface WeekAnticipationGap {
+  week: number;
+  gap: number | null;
+}
+
+/**
+ * The anticipation gap per week (experienced − anticipated rating, 0–10 scale): above 0, the
+ * activity felt better than expected. Weeks without rated starts are left out.
+ */
+export function buildAnticipationGapChart(
+  weeks: WeekAnticipationGap[],
+  options: WeeklyChartOptions = {},
+): ChartSpec {
+  const rated = weeks.filter(
+    (w): w is { week: number; gap: number } => w.gap !== null && Number.isFinite(w.gap),
+  );
+  return withText(
+    {
+      id: "anticipation-gap",
+      title: "Anticipated vs experienced",
+      caption:
+        "Mean experienced − anticipated rating per week over rated starts: above 0, it felt better than you expected." +
+        (options.timeline === false
+          ? ""
+          : " Grey windows: the framework's expected timeline (the article's claim)."),
+      x: { label: "week", kind: "linear" },
+      y: { label: "experienced − anticipated", unit: "rating points, 0–10 scale" },
+      series: [
+        {
+          name: "anticipation gap",
+          kind: "line",
+          x: rated.map((w) => w.week),
+          y: rated.map((w) => w.gap),
+        },
+      ],
+      references: [...timelineFor(options), { kind: "line", axis: "y", value: 0, label: "as expected" }],
+    },
+    options,
+  );
+}
+
+/** Options of {@link buildParameterTrajectoryChart}. */
+export interface ParameterTrajectoryOptions extends WeeklyChartOptions {
+  /** Default "estimate". */
+  yLabel?: string;
+  /** Default "model units". */
+  yUnit?: string;
+  /** A horizontal reference, e.g. the typical value 1. */
+  reference?: { value: number; label: string };
+}
+
+/**
+ * Fitted parameters over weeks (each week's estimate from the records up to it, with its 95 %
+ * interval), one line per parameter.
+ */
+export function buildParameterTrajectoryChart(
+  parameters: WeeklySeries[],
+  options: ParameterTrajectoryOptions = {},
+): ChartSpec {
+  const references = timelineFor(options);
+  if (options.reference !== undefined) {
+    references.push({
+      kind: "line",
+      axis: "y",
+      value: options.reference.value,
+      label: options.reference.label,
+    });
+  }
+  return withText(
+    {
+      id: "parameter-trajectory",
+      title: "Your fitted parameters over weeks",
+      caption: weeklyCaption({ intervalLabel: "95 % interval of each week's fit", ...options }),
+      x: { label: "week", kind: "linear" },
+      y: { label: options.yLabel ?? "estimate", unit: options.yUnit ?? "model units" },
+      series: parameters.map(weeklyToSeries),
+      references,
+    },
+    options,
+  );
+}

@@ -4,15 +4,24 @@
  * Pure: no file, network, clock or randomness.
  */
 export {
+  buildAnticipationGapChart,
   buildAnticipatoryGainChart,
+  buildDayStripChart,
+  buildMotivationGapChart,
+  buildParameterTrajectoryChart,
   buildStartRateChart,
   buildTrialDeltaChart,
   buildWantingLikingChart,
   type ChartTextOptions,
+  type DayStripActivity,
+  type DayStripInput,
+  type ParameterTrajectoryOptions,
   type TrialDeltaChartOptions,
   type TrialTrace,
   timelineReferences,
   type WantingLikingChartOptions,
+  type WeekAnticipationGap,
+  type WeekGap,
   type WeeklyChartOptions,
   type WeeklySeries,
 } from "./builders.ts";

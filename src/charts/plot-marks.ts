@@ -1,27 +1,8 @@
 import * as Plot from "@observablehq/plot";
+import { intervalOpacity } from "./palette.ts";
 import type { ChartSpec, ReferenceSpec, SeriesSpec } from "./spec.ts";
 
-/** Observable Plot's default categorical scheme ("observable10"), repeated beyond ten series. */
-export const seriesPalette = [
-  "#4269d0",
-  "#efb118",
-  "#ff725c",
-  "#6cc5b0",
-  "#3ca951",
-  "#ff8ab7",
-  "#a463f2",
-  "#97bbf5",
-  "#9c6b4e",
-  "#9498a0",
-];
-
-/** The colour of the `index`-th series. */
-export function seriesColor(index: number): string {
-  return seriesPalette[index % seriesPalette.length] ?? "#4269d0";
-}
-
-/** Opacity of interval bands behind lines, and of `band` series. */
-export const intervalOpacity = { behindLine: 0.18, band: 0.3 };
+export { intervalOpacity, seriesColor, seriesPalette } from "./palette.ts";
 
 const referenceColor = "#555";
 const regionFill = "#8a8a8a";

@@ -25,6 +25,7 @@ interface FitFlags {
   skipBadRows?: boolean;
   compare?: boolean;
   data?: string;
+  uncertainty?: string;
 }
 
 const numeric = (s: string | undefined) => (s === undefined ? undefined : Number(s));
@@ -64,19 +65,36 @@ const table = (head: string[]) => new Table({ head, style: { head: [], border: [
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
 
 function fitText(r: FitReport): string {
-  const t = table(["parameter", "estimate", "95 % interval", "prior mean"]);
+  const mcmc = r.uncertaintyMethod === "mcmc";
+  const t = table(["parameter", "estimate", "95 % interval", "prior mean", ...(mcmc ? ["R̂", "ESS"] : [])]);
   for (const p of r.parameters)
-    t.push([p.name, f2(p.estimate), `[${f2(p.lo)}, ${f2(p.hi)}]`, f2(p.priorMean)]);
+    t.push([
+      p.name,
+      f2(p.estimate),
+      `[${f2(p.lo)}, ${f2(p.hi)}]`,
+      f2(p.priorMean),
+      ...(mcmc ? [f2(p.rHat), p.ess === null || p.ess === undefined ? "–" : p.ess.toFixed(0)] : []),
+    ]);
   const o = r.observations;
   const out = [
     `Fit (${r.variant}): ${o.opportunities} opportunities, ${o.starts} starts, ${o.anticipated} anticipated, ${o.experienced} experienced and ${o.worry} worry ratings; ${r.converged ? "converged" : "NOT converged: treat the estimates with care"}`,
     t.toString(),
   ];
   if (r.comparison) {
-    const c = table(["variant", "log-lik", "k", "BIC", "weight"]);
+    const c = table(["variant", "log-lik", "k", "AIC", "BIC", "weight"]);
     for (const s of r.comparison)
-      c.push([s.variant, s.logLik.toFixed(1), String(s.k), s.bic.toFixed(1), s.weight.toFixed(2)]);
-    out.push(`Model comparison by BIC (best: ${r.bestVariant}):`, c.toString());
+      c.push([
+        s.variant,
+        s.logLik.toFixed(1),
+        String(s.k),
+        s.aic.toFixed(1),
+        s.bic.toFixed(1),
+        s.weight.toFixed(2),
+      ]);
+    out.push(
+      `Model comparison by ${(r.criterion ?? "aic").toUpperCase()} (best: ${r.bestVariant}):`,
+      c.toString(),
+    );
   }
   if (r.skippedRows.length)
     out.push(`${r.skippedRows.length} malformed rows skipped (first: line ${r.skippedRows[0]!.line}).`);
@@ -90,19 +108,27 @@ function recoveryText(
 ): string {
   const out: string[] = [];
   for (const w of r.parameterRecovery) {
-    const t = table(["parameter", "r (true vs estimate)", "95 % coverage", "n"]);
-    for (const p of w.parameters) t.push([p.name, f2(p.r), f2(p.coverage), String(p.n)]);
+    const t = table(["parameter", "r (true vs estimate)", "95 % coverage [Wilson 95 %]", "n"]);
+    for (const p of w.parameters)
+      t.push([p.name, f2(p.r), `${f2(p.coverage)} [${f2(p.coverageLo)}, ${f2(p.coverageHi)}]`, String(p.n)]);
     out.push(
-      `Parameter recovery, ${w.weeks} weeks of logs (converged ${(100 * w.converged).toFixed(0)} %):`,
+      `Parameter recovery, ${w.weeks} weeks of logs, ${w.method === "mcmc" ? "MCMC posterior-quantile" : "Laplace"} intervals (converged ${(100 * w.converged).toFixed(0)} %):`,
       t.toString(),
     );
   }
+  const notFitted = r.parameterRecovery[0]?.notIdentified ?? [];
+  for (const n of notFitted) out.push(`Not fitted: ${n.reason}.`);
   const m = r.modelRecovery;
-  if (m) {
-    const t = table(["generated \\ chosen", ...m.variants]);
-    for (const [i, row] of m.confusion.entries()) t.push([m.variants[i]!, ...row.map(String)]);
-    out.push(`Model recovery by BIC (accuracy ${(100 * m.accuracy).toFixed(0)} %):`, t.toString());
-  }
+  if (m)
+    for (const c of [m.criterion, m.criterion === "bic" ? "aic" : "bic"] as const) {
+      const { confusion, accuracy } = m.byCriterion[c];
+      const t = table(["generated \\ chosen", ...m.variants]);
+      for (const [i, row] of confusion.entries()) t.push([m.variants[i]!, ...row.map(String)]);
+      out.push(
+        `Model recovery by ${c.toUpperCase()} (accuracy ${(100 * accuracy).toFixed(0)} %):`,
+        t.toString(),
+      );
+    }
   out.push(`Took ${(ms / 1000).toFixed(1)} s.`);
   return out.join("\n");
 }
@@ -162,7 +188,11 @@ export function registerFit(program: Command): void {
     .option("--weeks <list>", "weeks of logs in the recovery study, comma-separated (default 4,6,8,12)")
     .option("--seed <n>", "seed of the recovery study")
     .option("--model <name>", "fit a reference task model instead (bandit2arm)")
-    .option("--variant <id>", "model variant (full, noThreat, noNovelty, noCircadian, symmetricLearning)")
+    .option("--variant <id>", "model variant (full, noThreat, noNovelty, noCircadian)")
+    .option(
+      "--uncertainty <method>",
+      "95 % intervals by laplace (default, fast) or mcmc (posterior quantiles)",
+    )
     .option("--skip-bad-rows", "skip malformed CSV rows instead of rejecting the file")
     .option("--no-compare", "skip the model comparison")
     .action(async (file: string | undefined, flags: FitFlags) => {
@@ -171,6 +201,7 @@ export function registerFit(program: Command): void {
           ...(flags.people !== undefined ? { people: numeric(flags.people) } : {}),
           ...(flags.weeks !== undefined ? { weeks: flags.weeks.split(",").map(Number) } : {}),
           ...(flags.seed !== undefined ? { seed: numeric(flags.seed) } : {}),
+          ...(flags.uncertainty !== undefined ? { uncertainty: flags.uncertainty } : {}),
         };
         const t0 = performance.now();
         const r = await invoke<{ parameterRecovery: RecoveryByWeeks[]; modelRecovery: ModelRecovery | null }>(
@@ -200,6 +231,7 @@ export function registerFit(program: Command): void {
         ...(file ? logSource(file, flags.skipBadRows) : { log: await personLogFrom(undefined, flags.data) }),
         compare: flags.compare !== false,
         ...(flags.variant !== undefined ? { variant: flags.variant } : {}),
+        ...(flags.uncertainty !== undefined ? { uncertainty: flags.uncertainty } : {}),
       };
       const r = await invoke<FitReport>("fit/run", input);
       print(flags.json ? JSON.stringify(r, null, 2) : fitText(r));

@@ -4,11 +4,14 @@ import { registry } from "../app/index.ts";
 import { registerCrossover } from "./crossover.ts";
 import { CliError, EXIT_FAILURE, formatError } from "./errors.ts";
 import { registerFit } from "./fit.ts";
+import { registerImport } from "./import.ts";
 import { registerInstruments } from "./instruments.ts";
 import { registerLog } from "./log.ts";
 import { registerPlan } from "./plan.ts";
+import { registerReport } from "./report.ts";
 import { registerServe } from "./serve.ts";
 import { registerSimulate } from "./simulate.ts";
+import { registerTasks } from "./tasks.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 
@@ -54,7 +57,10 @@ export function buildProgram(): Command {
   registerInstruments(program);
   registerFit(program);
   registerPlan(program);
+  registerReport(program);
   registerLog(program);
+  registerTasks(program);
+  registerImport(program);
   listCommand(
     program,
     "parameters",

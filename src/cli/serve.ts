@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { registry, type Store } from "../app/index.ts";
 import { buildServer, LOCAL_PERSON_ID } from "../server/index.ts";
+import { DEFAULT_WEB_ROOT } from "../server/static.ts";
 import { openStore, resolveLocation } from "../store/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 
@@ -84,6 +85,10 @@ async function serve(flags: ServeFlags): Promise<void> {
   process.stdout.write(
     `dopamap listening on ${scheme}://${local ? "127.0.0.1" : flags.host}:${bound} (${store.dialect})\n`,
   );
+  if (!existsSync(`${DEFAULT_WEB_ROOT}/index.html`))
+    process.stdout.write(
+      "The web app is not built, so only the API answers: `npm run build:web` builds it.\n",
+    );
   if (local && (await store.readLog(LOCAL_PERSON_ID)).activities.length === 0)
     process.stdout.write(
       "No data yet: `npm run demo` (or POST /api/demo/seed) loads a demo person with six weeks of history.\n",

@@ -5,6 +5,13 @@
 
 export { posteriorDraws } from "./draws.ts";
 export {
+  EEFRT_PRIORS,
+  type EefrtFitOptions,
+  type EefrtFitResult,
+  type EefrtParticipantFit,
+  fitEefrt,
+} from "./eefrt.ts";
+export {
   compareVariants,
   countObservations,
   type DayLatent,
@@ -14,6 +21,8 @@ export {
   fitReplay,
   latentByDay,
   type ObservationCounts,
+  R_HAT_LIMIT,
+  type UncertaintyMethod,
   type VariantComparison,
   type VariantScore,
 } from "./fit.ts";
@@ -26,6 +35,14 @@ export {
   replayFromRecords,
 } from "./from-log.ts";
 export { isPositiveDefinite, type LaplaceResult, laplace } from "./laplace.ts";
+export {
+  diagnostics,
+  drawQuantiles,
+  drawSd,
+  type MetropolisOptions,
+  type MetropolisResult,
+  metropolis,
+} from "./mcmc.ts";
 export { type MinimumResult, type NelderMeadOptions, nelderMead } from "./optimize.ts";
 export {
   FITTED_NAMES,
@@ -34,9 +51,11 @@ export {
   type FittedSpec,
   MODEL_VARIANTS,
   type ModelVariant,
+  NOT_IDENTIFIED,
   priorMeans,
   type VariantId,
 } from "./parameters.ts";
+export { fitPrt, PRT_PRIORS, type PrtFitOptions, type PrtFitResult, type PrtParticipantFit } from "./prt.ts";
 export {
   drawTrueParameters,
   type ModelRecovery,
@@ -48,6 +67,7 @@ export {
   type RecoveryOptions,
   recoveryEnvironment,
   simulatedLogs,
+  wilson,
 } from "./recovery.ts";
 export {
   ALL_TERMS,
@@ -60,3 +80,12 @@ export {
   ratingProbability,
   replayLogLik,
 } from "./replay.ts";
+export {
+  type TaskCoordinate,
+  type TaskEstimate,
+  type TaskGroupPrior,
+  type TaskMap,
+  taskGroupFit,
+  taskMap,
+} from "./task-fit.ts";
+export { type TaskParameterRecovery, type TaskRecovery, taskRecovery } from "./task-recovery.ts";

@@ -4,8 +4,6 @@ import { defaultParameters, type ParameterName, type PersonParameters } from "..
 export const FITTED_NAMES = [
   "anticipatoryGain",
   "rewardSensitivity",
-  "learningRatePos",
-  "learningRateNeg",
   "effortCost",
   "threatGain",
   "noveltyCoupling",
@@ -13,6 +11,22 @@ export const FITTED_NAMES = [
   "chronotypePeak",
 ] as const satisfies readonly ParameterName[];
 export type FittedName = (typeof FITTED_NAMES)[number];
+
+/**
+ * Parameters DESIGN.md lists as fittable that a log cannot identify, held at their defaults, with
+ * the reason (shown in fit reports). The learning rates move the likelihood only through a
+ * prediction error in outcome size: a logged activity has a fixed schedule of size 1 and the
+ * learned size starts there, so every full-length start meets its expectation exactly and α± have
+ * no effect at any log length (measured: the log-likelihood of 12-week logs is identical, to the
+ * last bit, at α± = 0.01 and 0.9). Only shortened doses or outcome sizes the log does not record
+ * would inform them.
+ */
+export const NOT_IDENTIFIED: Readonly<Partial<Record<ParameterName, string>>> = {
+  learningRatePos:
+    "α+ is held at its default 0.2: with fixed reward schedules every full-length start meets its learned size, so no log length identifies it",
+  learningRateNeg:
+    "α− is held at its default 0.2: with fixed reward schedules every full-length start meets its learned size, so no log length identifies it",
+};
 
 /** How a parameter is mapped to the unconstrained scale the optimiser and the Laplace step use. */
 export type Transform = "log" | "logit" | "linear";
@@ -37,8 +51,6 @@ export interface FittedSpec {
 export const FITTED_SPECS: Readonly<Record<FittedName, FittedSpec>> = {
   anticipatoryGain: { transform: "log", priorMean: 0.8, priorSd: 0.5, min: 0.02, max: 3 },
   rewardSensitivity: { transform: "log", priorMean: 1, priorSd: 0.15, min: 0.02, max: 3 },
-  learningRatePos: { transform: "logit", priorMean: 0.2, priorSd: 1, min: 0.001, max: 0.999 },
-  learningRateNeg: { transform: "logit", priorMean: 0.2, priorSd: 1, min: 0.001, max: 0.999 },
   effortCost: { transform: "log", priorMean: 1.5, priorSd: 0.5, min: 0.01, max: 10 },
   threatGain: { transform: "log", priorMean: 0.25, priorSd: 1, min: 0.001, max: 3 },
   noveltyCoupling: { transform: "logit", priorMean: 0.2, priorSd: 1, min: 0.001, max: 0.999 },
@@ -90,16 +102,9 @@ export const MODEL_VARIANTS: readonly ModelVariant[] = [
     free: without("chronotypePeak"),
     pinned: { circadianAmplitude: 0 },
   },
-  {
-    id: "symmetricLearning",
-    label: "one learning rate",
-    free: without("learningRateNeg"),
-    pinned: {},
-    tied: { learningRateNeg: "learningRatePos" },
-  },
 ];
 
-export type VariantId = "full" | "noThreat" | "noNovelty" | "noCircadian" | "symmetricLearning";
+export type VariantId = "full" | "noThreat" | "noNovelty" | "noCircadian";
 
 /** Prior means (natural scale) with optional overrides, e.g. informed by instrument scores. */
 export function priorMeans(

@@ -4,7 +4,7 @@ import type { PersonParameters } from "../model/person/params.ts";
 import { simulatePerson } from "../model/person/person.ts";
 import { logFromSimulation } from "../model/records/from-simulation.ts";
 import { streamRng } from "../model/rng.ts";
-import { type FitOptions, type FitResult, fitReplay } from "./fit.ts";
+import { type FitOptions, type FitResult, fitReplay, type UncertaintyMethod } from "./fit.ts";
 import { replayFromLog } from "./from-log.ts";
 import {
   assemble,
@@ -14,6 +14,7 @@ import {
   fixedParameters,
   MODEL_VARIANTS,
   type ModelVariant,
+  NOT_IDENTIFIED,
   priorMeans,
   toScale,
   type VariantId,
@@ -131,16 +132,26 @@ export interface ParameterRecovery {
   readonly r: number;
   /** Fraction of people whose 95 % interval covers the true value (of those with intervals). */
   readonly coverage: number;
+  /** Wilson 95 % interval of that fraction (how precisely n people pin it). */
+  readonly coverageLo: number;
+  readonly coverageHi: number;
   /** People with an interval. */
   readonly n: number;
 }
 
 export interface RecoveryByWeeks {
   readonly weeks: number;
+  /** How the intervals were made ("laplace" or "mcmc"); coverage is that method's. */
+  readonly method: UncertaintyMethod;
   readonly parameters: ParameterRecovery[];
-  /** Fraction of fits that converged with a positive-definite curvature. */
+  /** Fraction of fits that converged (a positive-definite curvature; with MCMC also R̂ ≤ 1.05). */
   readonly converged: number;
+  /** Parameters held at their defaults because no log identifies them, with the reason. */
+  readonly notIdentified: { readonly name: string; readonly reason: string }[];
 }
+
+/** What recovery keeps of a fit (not the draws: 200 people × several lengths would hold them all). */
+type FitSummary = Pick<FitResult, "parameters" | "converged">;
 
 export interface RecoveryOptions {
   readonly people: number;
@@ -178,7 +189,7 @@ export function parameterRecovery(options: RecoveryOptions): RecoveryByWeeks[] {
   const full = MODEL_VARIANTS[0]!;
   const env = recoveryEnvironment(options.acuteStressPerDay);
   const truths: PersonParameters[] = [];
-  const fits: FitResult[][] = options.weeks.map(() => []);
+  const fits: FitSummary[][] = options.weeks.map(() => []);
   for (let i = 0; i < options.people; i++) {
     const truth = drawTrueParameters(full, options.seed, i);
     truths.push(truth);
@@ -191,18 +202,37 @@ export function parameterRecovery(options: RecoveryOptions): RecoveryByWeeks[] {
       options.missingRatingProbability ?? 0.2,
     );
     logs.forEach((data, w) => {
-      fits[w]!.push(fitReplay(data, { ...options.fit, variant: "full" }));
+      const f = fitReplay(data, {
+        ...options.fit,
+        variant: "full",
+        mcmc: { ...options.fit?.mcmc, rng: streamRng(options.seed, i, 31 + w) },
+      });
+      fits[w]!.push({ parameters: f.parameters, converged: f.converged });
     });
     options.onProgress?.(i + 1, options.people);
   }
+  const notIdentified = Object.entries(NOT_IDENTIFIED).map(([name, reason]) => ({ name, reason: reason! }));
   return options.weeks.map((weeks, w) => ({
     weeks,
+    method: options.fit?.uncertainty ?? "laplace",
     converged: fits[w]!.filter((f) => f.converged).length / options.people,
     parameters: FITTED_NAMES.map((name) => recoveryOf(name, truths, fits[w]!)),
+    notIdentified,
   }));
 }
 
-function recoveryOf(name: FittedName, truths: PersonParameters[], fits: FitResult[]): ParameterRecovery {
+/** Wilson score interval (95 %) of a proportion k / n. */
+export function wilson(k: number, n: number): [number, number] {
+  if (n === 0) return [Number.NaN, Number.NaN];
+  const z = 1.96;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [c - h, c + h];
+}
+
+function recoveryOf(name: FittedName, truths: PersonParameters[], fits: FitSummary[]): ParameterRecovery {
   const t = FITTED_SPECS[name].transform;
   const xs: number[] = [];
   const ys: number[] = [];
@@ -219,18 +249,23 @@ function recoveryOf(name: FittedName, truths: PersonParameters[], fits: FitResul
       if (p.lo <= truth && truth <= p.hi) covered++;
     }
   });
-  return { name, r: pearson(xs, ys), coverage: n > 0 ? covered / n : Number.NaN, n };
+  const [coverageLo, coverageHi] = wilson(covered, n);
+  return { name, r: pearson(xs, ys), coverage: n > 0 ? covered / n : Number.NaN, coverageLo, coverageHi, n };
 }
 
-/** Model recovery: rows are the generating variant, columns the variant BIC chose, cells counts. */
+/** Model recovery: rows are the generating variant, columns the variant chosen, cells counts. */
 export interface ModelRecovery {
   readonly variants: VariantId[];
+  /** The criterion of `confusion` and `accuracy`. */
+  readonly criterion: "bic" | "aic";
   readonly confusion: number[][];
   /** Fraction of people whose generating variant was chosen. */
   readonly accuracy: number;
+  /** The same fits judged by each criterion (BIC penalises a parameter by ln n, AIC by 2). */
+  readonly byCriterion: Readonly<Record<"bic" | "aic", { confusion: number[][]; accuracy: number }>>;
 }
 
-/** People simulated under each variant, every variant fitted, the best by BIC counted. */
+/** People simulated under each variant, every variant fitted at its mode, the best by BIC and by AIC counted. */
 export function modelRecovery(options: {
   readonly peoplePerVariant: number;
   readonly weeks: number;
@@ -238,10 +273,12 @@ export function modelRecovery(options: {
   readonly variants?: readonly VariantId[];
   readonly missingRatingProbability?: number;
   readonly fit?: FitOptions;
+  /** Default "aic" (as `compareVariants`). */
+  readonly criterion?: "bic" | "aic";
 }): ModelRecovery {
   const ids = options.variants ?? (MODEL_VARIANTS.map((v) => v.id) as VariantId[]);
   const env = recoveryEnvironment();
-  const confusion = ids.map(() => ids.map(() => 0));
+  const byCriterion = { bic: ids.map(() => ids.map(() => 0)), aic: ids.map(() => ids.map(() => 0)) };
   let index = 0;
   ids.forEach((gen, g) => {
     const variant = MODEL_VARIANTS.find((v) => v.id === gen)!;
@@ -255,12 +292,26 @@ export function modelRecovery(options: {
         index,
         options.missingRatingProbability ?? 0.2,
       );
-      const bics = ids.map(
-        (v) => fitReplay(data!, { ...options.fit, variant: v, starts: 1, skipUncertainty: true }).bic,
+      const fits = ids.map((v) =>
+        fitReplay(data!, { ...options.fit, variant: v, starts: 1, skipUncertainty: true }),
       );
-      confusion[g]![bics.indexOf(Math.min(...bics))]! += 1;
+      for (const c of ["bic", "aic"] as const) {
+        const ic = fits.map((f) => f[c]);
+        byCriterion[c][g]![ic.indexOf(Math.min(...ic))]! += 1;
+      }
     }
   });
-  const correct = ids.reduce((s, _, i) => s + confusion[i]![i]!, 0);
-  return { variants: [...ids], confusion, accuracy: correct / (ids.length * options.peoplePerVariant) };
+  const accuracy = (m: number[][]) =>
+    ids.reduce((s, _, i) => s + m[i]![i]!, 0) / (ids.length * options.peoplePerVariant);
+  const criterion = options.criterion ?? "aic";
+  return {
+    variants: [...ids],
+    criterion,
+    confusion: byCriterion[criterion],
+    accuracy: accuracy(byCriterion[criterion]),
+    byCriterion: {
+      bic: { confusion: byCriterion.bic, accuracy: accuracy(byCriterion.bic) },
+      aic: { confusion: byCriterion.aic, accuracy: accuracy(byCriterion.aic) },
+    },
+  };
 }

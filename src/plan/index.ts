@@ -14,6 +14,7 @@ export {
   secondaryPatterns,
   suggestedTiming,
 } from "./components.ts";
+export { type PlanDayChartOptions, planDayChart } from "./day-chart.ts";
 export { PATTERN_CONDITIONS, presetDraws } from "./draws.ts";
 export { choicesFromLog } from "./from-log.ts";
 export { type IcsOptions, planToIcs } from "./ics.ts";

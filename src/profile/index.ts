@@ -26,3 +26,11 @@ export {
   statesUnsourcedFigure,
   UNSOURCED_FIGURES,
 } from "./statements.ts";
+export {
+  TASK_ANCHORS,
+  type TaskEstimateInput,
+  type TaskEvidence,
+  type TaskStrength,
+  taskStrengths,
+  taskWhy,
+} from "./tasks.ts";

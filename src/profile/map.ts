@@ -1,5 +1,6 @@
 import type { PersonLog } from "../model/records/schema.ts";
 import { type Statement, type StatementId, statement } from "./statements.ts";
+import { type TaskEvidence, taskStrengths, taskWhy } from "./tasks.ts";
 
 /** The five patterns of the framework. */
 export type PatternId =
@@ -91,7 +92,7 @@ export interface Strength {
   readonly hi: number;
   /** False when the interval is wider than 0.5: "not enough data yet". */
   readonly enoughData: boolean;
-  readonly from: readonly ("logs" | "screening")[];
+  readonly from: readonly ("logs" | "screening" | "tasks")[];
 }
 
 export interface PatternStrength extends Strength {
@@ -278,6 +279,8 @@ export interface MapInput {
   readonly parameters?: readonly MapParameter[];
   readonly screening?: ScreeningScores;
   readonly log?: PersonLog;
+  /** Behavioural task fits (EEfRT effort cost, PRT reward sensitivity), optional evidence for anticipation. */
+  readonly tasks?: TaskEvidence;
 }
 
 /**
@@ -308,7 +311,11 @@ export function buildMap(input: MapInput): ArchitectureMap {
         })()
       : null;
   const strengths: Record<PatternId, Strength> = {
-    anticipatoryDeficit: combine(fromParameter(p("anticipatoryGain"), 1, 0.2), fromScore(s.phq9, 27)),
+    anticipatoryDeficit: combine(
+      fromParameter(p("anticipatoryGain"), 1, 0.2),
+      fromScore(s.phq9, 27),
+      ...taskStrengths(input.tasks),
+    ),
     threatOverride: combine(fromParameter(p("threatGain"), 0.15, 1), fromScore(s.gad7, 21)),
     calibration: combine(fromParameter(p("noveltyCoupling"), 0.15, 0.8), fromScore(s.asrsPartA, 6)),
     receptorDownregulation: combine(fromScore(s.auditC, 12)),
@@ -327,7 +334,14 @@ export function buildMap(input: MapInput): ArchitectureMap {
       : { estimate: peakFromSleep, lo: peakFromSleep - 3, hi: peakFromSleep + 3, enoughData: false };
   const primary =
     status === "ok" && top
-      ? { pattern: top.pattern, row: FRAMEWORK[top.pattern], why: why(top.pattern, acts, params, s) }
+      ? {
+          pattern: top.pattern,
+          row: FRAMEWORK[top.pattern],
+          why: [
+            ...why(top.pattern, acts, params, s),
+            ...(top.pattern === "anticipatoryDeficit" ? taskWhy(input.tasks) : []),
+          ],
+        }
       : null;
   const ids: StatementId[] = [
     "notDiagnosis",
@@ -335,6 +349,8 @@ export function buildMap(input: MapInput): ArchitectureMap {
     "stress",
     "circadian",
     "timeline",
+    ...(input.tasks?.eefrtEffortCost ? (["taskEffort"] as const) : []),
+    ...(input.tasks?.prtRewardSensitivity ? (["taskRewardSensitivity"] as const) : []),
   ];
   return {
     disclaimer: statement("notDiagnosis").text,

@@ -112,6 +112,19 @@ export const STATEMENTS = [
     grade: "article",
   }),
   s({
+    id: "taskEffort",
+    text: "In the Effort Expenditure for Rewards Task, students with more anhedonia chose the harder, better-paid option less often, and people with depression were less willing to spend effort for reward; your effort cost comes from your own choices in the task.",
+    source: "Treadway et al. 2009, PLoS One 4:e6598; Treadway et al. 2012, J Abnorm Psychol 121:553",
+    grade: "supported",
+  }),
+  s({
+    id: "taskRewardSensitivity",
+    text: "In the Probabilistic Reward Task, depression and anhedonia lowered reward sensitivity more than the learning rate; a later meta-analysis of other learning tasks found no reliable difference in outcome sensitivity, so this is one reading among several.",
+    source:
+      "Pizzagalli, Jahn & O'Shea 2005, Biol Psychiatry 57:319; Huys, Pizzagalli, Bogdan & Dayan 2013, Biol Mood Anxiety Disord 3:12; Pike & Robinson 2022, JAMA Psychiatry 79:313",
+    grade: "contested",
+  }),
+  s({
     id: "notDiagnosis",
     text: "This map describes patterns in your own logs and answers; it is not a diagnosis.",
     source: "dopamap design",

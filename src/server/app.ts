@@ -11,6 +11,8 @@ import {
 import { type AuthOptions, checkCsrf, registerAuthRoutes, sessionOf } from "./auth.ts";
 import { errorBody, frameworkError, statusOf } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
+import { registerReportRoutes } from "./report-routes.ts";
+import { registerWebApp } from "./static.ts";
 
 /** The person a loopback server acts for when nobody signs in. */
 export const LOCAL_PERSON_ID = "local";
@@ -34,6 +36,8 @@ export interface ServerOptions {
   /** Largest accepted body, bytes. Default 16 MiB (an import of years of records). */
   readonly bodyLimit?: number;
   readonly version?: string;
+  /** Folder of the built web app served at `/` (default `dist/web`); `false` serves the API only. */
+  readonly webRoot?: string | false;
 }
 
 function hostnameOf(host: string): string {
@@ -112,7 +116,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook("onSend", async (_req, reply, payload) => {
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "no-referrer");
-    reply.header("cache-control", "no-store");
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
     if (options.mode === "accounts") reply.header("strict-transport-security", "max-age=31536000");
     return payload;
   });
@@ -159,5 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return result.value;
     });
   }
+  registerReportRoutes(app, { store, mode: options.mode, auth, localPersonId: LOCAL_PERSON_ID });
+  if (options.webRoot !== false) await registerWebApp(app, options.webRoot);
   return app;
 }

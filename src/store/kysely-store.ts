@@ -1,5 +1,13 @@
 import type { Kysely, Transaction } from "kysely";
-import type { AccountRow, PersonRow, PutOutcome, SessionRow, Store, StoredEntry } from "../app/store-port.ts";
+import type {
+  AccountRow,
+  PersonRow,
+  PutOutcome,
+  SessionRow,
+  ShareRow,
+  Store,
+  StoredEntry,
+} from "../app/store-port.ts";
 import {
   type CheckIn,
   completesCheckIn,
@@ -85,6 +93,18 @@ const toAccount = (r: Database["accounts"]): AccountRow => ({
   passwordHash: r.password_hash,
   personId: r.person_id,
   createdAt: r.created_at,
+});
+
+const toShare = (r: Database["shares"]): ShareRow => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  personId: r.person_id,
+  sections: JSON.parse(r.sections) as string[],
+  label: r.label,
+  granteeEmail: r.grantee_email,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
 });
 
 const personRow = (p: PersonRow): Database["persons"] => ({
@@ -299,6 +319,7 @@ export function kyselyStore(
           .execute();
         for (const a of accounts) await tx.deleteFrom("sessions").where("account_id", "=", a.id).execute();
         await tx.deleteFrom("accounts").where("person_id", "=", personId).execute();
+        await tx.deleteFrom("shares").where("person_id", "=", personId).execute();
         await tx.deleteFrom("persons").where("id", "=", personId).execute();
       });
     },
@@ -365,6 +386,76 @@ export function kyselyStore(
     },
     async deleteSessionsOf(accountId) {
       await db.deleteFrom("sessions").where("account_id", "=", accountId).execute();
+    },
+    async createShare(s: ShareRow) {
+      await db
+        .insertInto("shares")
+        .values({
+          id: s.id,
+          token_hash: s.tokenHash,
+          person_id: s.personId,
+          sections: JSON.stringify(s.sections),
+          label: s.label,
+          grantee_email: s.granteeEmail,
+          created_at: s.createdAt,
+          expires_at: s.expiresAt,
+          revoked_at: s.revokedAt,
+        })
+        .execute();
+    },
+    async getShareByTokenHash(tokenHash) {
+      const r = await db
+        .selectFrom("shares")
+        .selectAll()
+        .where("token_hash", "=", tokenHash)
+        .executeTakeFirst();
+      return r ? toShare(r) : undefined;
+    },
+    async getShare(personId, shareId) {
+      const r = await db
+        .selectFrom("shares")
+        .selectAll()
+        .where("person_id", "=", personId)
+        .where("id", "=", shareId)
+        .executeTakeFirst();
+      return r ? toShare(r) : undefined;
+    },
+    async listShares(personId) {
+      const rows = await db
+        .selectFrom("shares")
+        .selectAll()
+        .where("person_id", "=", personId)
+        .orderBy("created_at", "desc")
+        .orderBy("id")
+        .execute();
+      return rows.map(toShare);
+    },
+    async listSharesGrantedTo(email) {
+      const rows = await db
+        .selectFrom("shares")
+        .selectAll()
+        .where("grantee_email", "=", email)
+        .orderBy("created_at", "desc")
+        .orderBy("id")
+        .execute();
+      return rows.map(toShare);
+    },
+    async revokeShare(personId, shareId, at) {
+      const r = await db
+        .updateTable("shares")
+        .set({ revoked_at: at })
+        .where("person_id", "=", personId)
+        .where("id", "=", shareId)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) > 0) return true;
+      const row = await db
+        .selectFrom("shares")
+        .select("id")
+        .where("person_id", "=", personId)
+        .where("id", "=", shareId)
+        .executeTakeFirst();
+      return row !== undefined;
     },
     close: onClose,
   };

@@ -74,9 +74,29 @@ const initial: Migration = {
   },
 };
 
+/** Read-only shares of a person's report: a link (token) or an account grant (email); only the token's SHA-256 is kept. */
+const shares: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("shares")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("token_hash", "text", (c) => c.notNull().unique())
+      .addColumn("person_id", "text", (c) => c.notNull())
+      .addColumn("sections", "text", (c) => c.notNull())
+      .addColumn("label", "text", (c) => c.notNull())
+      .addColumn("grantee_email", "text")
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("expires_at", "text", (c) => c.notNull())
+      .addColumn("revoked_at", "text")
+      .execute();
+    await db.schema.createIndex("shares_by_person").on("shares").column("person_id").execute();
+    await db.schema.createIndex("shares_by_grantee").on("shares").column("grantee_email").execute();
+  },
+};
+
 /** Migrations in order; names sort lexically. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return { "0001_initial": initial };
+    return { "0001_initial": initial, "0002_shares": shares };
   },
 };

@@ -58,6 +58,19 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface SharesTable {
+  id: string;
+  token_hash: string;
+  person_id: string;
+  /** JSON array of section ids. */
+  sections: string;
+  label: string;
+  grantee_email: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 /** The database as kysely sees it. */
 export interface Database {
   persons: PersonsTable;
@@ -69,4 +82,5 @@ export interface Database {
   blobs: BlobsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
+  shares: SharesTable;
 }

@@ -28,6 +28,26 @@ describe("fit commands", () => {
     expect(map.ok).toBe(true);
   });
 
+  it("gives MCMC intervals with R̂ and ESS when asked, names the parameters not fitted, and rejects an unknown method", async () => {
+    const log = ((await registry.invoke("logs/export", { scenario })) as { value: PersonLog }).value;
+    const r = await registry.invoke("fit/run", { log, compare: false, starts: 1, uncertainty: "mcmc" });
+    expect(r.ok).toBe(true);
+    const report = (r as { value: FitReport }).value;
+    expect(report.uncertaintyMethod).toBe("mcmc");
+    expect(report.sampler?.chains).toBe(4);
+    expect(report.parameters.every((p) => typeof p.rHat === "number" && typeof p.ess === "number")).toBe(
+      true,
+    );
+    expect(report.parameters.map((p) => p.name)).not.toContain("learningRatePos");
+    expect(report.notes.some((n) => n.startsWith("Not fitted: α+"))).toBe(true);
+    const bad = await registry.invoke("fit/run", { log, uncertainty: "bootstrap" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe("invalid_input");
+      expect(bad.error.message).toContain("uncertainty");
+    }
+  });
+
   it("rejects a malformed CSV with the line and field, and can skip the bad rows", async () => {
     const log = (await registry.invoke("logs/export", { scenario })) as { value: PersonLog };
     const lines = writeLogCsv(log.value).split("\n");

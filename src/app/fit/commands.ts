@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChartSpec } from "../../charts/index.ts";
 import { fitBandit2arm, readBanditCsv } from "../../fit/bandit2arm.ts";
 import {
   compareVariants,
@@ -8,6 +9,7 @@ import {
   latentByDay,
   MODEL_VARIANTS,
   modelRecovery,
+  NOT_IDENTIFIED,
   parameterRecovery,
   replayFromLog,
   type VariantId,
@@ -20,10 +22,19 @@ import { type PersonLog, PersonLogSchema, readLogCsv } from "../../model/records
 import { streamRng } from "../../model/rng.ts";
 import { ScenarioSchema } from "../../model/scenario/index.ts";
 import { resolvePersonScenario } from "../../model/scenario/resolve-person.ts";
-import { buildMap, priorMeansFromScreening } from "../../profile/index.ts";
+import {
+  type ArchitectureMap,
+  buildMap,
+  mapChart,
+  priorMeansFromScreening,
+  type TaskEvidence,
+} from "../../profile/index.ts";
 import { AppError, defineCommand } from "../registry.ts";
+import { scoreSeries, screeningFrom } from "../report/gather.ts";
+import { storedTaskEvidence } from "../tasks/commands.ts";
 
 const VARIANT_IDS = MODEL_VARIANTS.map((v) => v.id) as [VariantId, ...VariantId[]];
+const UNCERTAINTY_METHODS = ["laplace", "mcmc"] as const;
 
 /** Screening scores as plain numbers (the instruments module scores the questionnaires). */
 export const ScreeningScoresSchema = z.strictObject({
@@ -63,6 +74,9 @@ const ParameterReportSchema = z.object({
   lo: z.number().nullable(),
   hi: z.number().nullable(),
   priorMean: z.number(),
+  /** MCMC only: split R̂ and effective sample size of the parameter's draws. */
+  rHat: z.number().nullable().optional(),
+  ess: z.number().nullable().optional(),
 });
 
 const FitReportSchema = z.object({
@@ -73,6 +87,16 @@ const FitReportSchema = z.object({
   bic: z.number(),
   converged: z.boolean(),
   uncertaintyAvailable: z.boolean(),
+  uncertaintyMethod: z.enum(UNCERTAINTY_METHODS).nullable(),
+  sampler: z
+    .object({
+      chains: z.number(),
+      samplesPerChain: z.number(),
+      acceptance: z.number(),
+      maxRHat: z.number(),
+      minEss: z.number(),
+    })
+    .nullable(),
   observations: z.record(z.string(), z.number()),
   comparison: z
     .array(
@@ -80,12 +104,15 @@ const FitReportSchema = z.object({
         variant: z.string(),
         logLik: z.number(),
         k: z.number(),
+        aic: z.number(),
         bic: z.number(),
         weight: z.number(),
       }),
     )
     .nullable(),
   bestVariant: z.string().nullable(),
+  /** The criterion `bestVariant` and the weights follow. */
+  criterion: z.enum(["aic", "bic"]).nullable(),
   latentByDay: z.array(z.record(z.string(), z.number().nullable())),
   skippedRows: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
   notes: z.array(z.string()),
@@ -101,19 +128,27 @@ function report(fit: FitResult, latent: DayLatent[], extra: Partial<FitReport>):
       lo: finite(p.lo),
       hi: finite(p.hi),
       priorMean: p.priorMean,
+      rHat: finite(p.rHat),
+      ess: finite(p.ess),
     })),
     logLik: fit.logLik,
     aic: fit.aic,
     bic: fit.bic,
     converged: fit.converged,
     uncertaintyAvailable: fit.uncertaintyAvailable,
+    uncertaintyMethod: fit.uncertaintyMethod,
+    sampler: fit.sampler,
     observations: { ...fit.observations },
     comparison: null,
     bestVariant: null,
+    criterion: null,
     latentByDay: latent.map((d) => ({ ...d, predictionError: finite(d.predictionError) })),
     skippedRows: [],
     notes: [
-      "Estimates are maximum a posteriori with 95 % Laplace intervals; parameters not listed are held at their defaults.",
+      fit.uncertaintyMethod === "mcmc"
+        ? `Estimates are maximum a posteriori; 95 % intervals are posterior quantiles from ${fit.sampler?.chains} Metropolis chains (worst R̂ ${fit.sampler?.maxRHat.toFixed(3)}, smallest ESS ${Math.round(fit.sampler?.minEss ?? 0)}). Parameters not listed are held at their defaults.`
+        : "Estimates are maximum a posteriori with 95 % Laplace intervals; parameters not listed are held at their defaults.",
+      ...Object.values(NOT_IDENTIFIED).map((reason) => `Not fitted: ${reason}.`),
       "A self-help and research tool, not a diagnosis.",
     ],
     ...extra,
@@ -134,6 +169,7 @@ export const fitRunCommand = defineCommand({
       compare: z.boolean().default(true),
       starts: z.number().int().min(1).max(20).default(2),
       seed: z.number().int().default(1),
+      uncertainty: z.enum(UNCERTAINTY_METHODS).default("laplace"),
     })
     .refine((x) => (x.log === undefined) !== (x.csv === undefined), {
       message: "give exactly one of log or csv",
@@ -154,7 +190,7 @@ export const fitRunCommand = defineCommand({
       starts: input.starts,
       seed: input.seed,
     };
-    const fit = fitReplay(data, { ...options, variant: input.variant });
+    const fit = fitReplay(data, { ...options, variant: input.variant, uncertainty: input.uncertainty });
     const cmp = input.compare ? compareVariants(data, { ...options, starts: 1 }) : null;
     return report(fit, latentByDay(fit.estimates, data), {
       comparison:
@@ -162,16 +198,25 @@ export const fitRunCommand = defineCommand({
           variant: s.variant,
           logLik: s.logLik,
           k: s.k,
+          aic: s.aic,
           bic: s.bic,
           weight: s.weight,
         })) ?? null,
       bestVariant: cmp?.best ?? null,
+      criterion: cmp?.criterion ?? null,
       skippedRows: skipped,
     });
   },
 });
 
-/** `map/get`: the architecture map from a log (fitted here unless a fit is given) and screening scores. */
+/** What `map/get` returns: the map and its chart (the spec the CLI's `map --svg` and the web app draw). */
+export type MapReport = ArchitectureMap & { readonly chart: ChartSpec };
+
+/**
+ * `map/get`: the architecture map from a log (fitted here unless a fit is given) and screening scores.
+ * Given neither `log` nor `csv`, it maps the person's stored records and their latest questionnaire
+ * totals (PHQ-9, GAD-7, AUDIT-C, PSS-10) unless `screening` is given.
+ */
 export const mapGetCommand = defineCommand({
   name: "map/get",
   summary: "The person's reward-architecture map: pattern strengths with intervals and the primary pattern",
@@ -182,10 +227,23 @@ export const mapGetCommand = defineCommand({
     fit: z.object({ parameters: z.array(ParameterReportSchema) }).optional(),
     screening: ScreeningScoresSchema.optional(),
   }),
-  output: z.custom<ReturnType<typeof buildMap>>(),
-  async run(input) {
+  output: z.custom<MapReport>(),
+  async run(input, ctx) {
     const haveLog = input.log !== undefined || input.csv !== undefined;
-    const log = haveLog ? resolveLog(input).log : undefined;
+    let log = haveLog ? resolveLog(input).log : undefined;
+    let screening = input.screening;
+    let tasks: TaskEvidence | undefined;
+    // Neither a log nor a CSV: the person's own stored records, latest questionnaire totals and task fits.
+    if (!haveLog && ctx.store && ctx.personId) {
+      const [stored, assessments, taskEvidence] = await Promise.all([
+        ctx.store.readLog(ctx.personId),
+        ctx.store.listEntries(ctx.personId, "assessment"),
+        storedTaskEvidence(ctx.store, ctx.personId),
+      ]);
+      log = stored;
+      screening ??= screeningFrom(scoreSeries(assessments));
+      tasks = taskEvidence;
+    }
     let parameters = input.fit?.parameters.map((p) => ({
       name: p.name,
       estimate: p.estimate,
@@ -196,10 +254,11 @@ export const mapGetCommand = defineCommand({
       const data = replayFromLog(log);
       if (data.opportunities.length > 0)
         parameters = fitReplay(data, {
-          priorMeans: input.screening ? priorMeansFromScreening(input.screening) : {},
+          priorMeans: screening ? priorMeansFromScreening(screening) : {},
         }).parameters;
     }
-    return buildMap({ parameters, screening: input.screening, log });
+    const map = buildMap({ parameters, screening, log, ...(tasks ? { tasks } : {}) });
+    return { ...map, chart: mapChart(map) };
   },
 });
 
@@ -217,6 +276,7 @@ export const fitRecoveryCommand = defineCommand({
     modelRecoveryPeoplePerVariant: z.number().int().min(0).max(500).default(20),
     modelRecoveryWeeks: z.number().int().min(1).max(52).default(8),
     starts: z.number().int().min(1).max(10).default(1),
+    uncertainty: z.enum(UNCERTAINTY_METHODS).default("laplace"),
   }),
   output: z.custom<{
     parameterRecovery: ReturnType<typeof parameterRecovery>;
@@ -230,7 +290,7 @@ export const fitRecoveryCommand = defineCommand({
       seed: input.seed,
       missingRatingProbability: input.missingRatingProbability,
       acuteStressPerDay: input.acuteStressPerDay,
-      fit: { starts: input.starts },
+      fit: { starts: input.starts, uncertainty: input.uncertainty },
       onProgress: (done) => ctx.onProgress?.(done, total),
     });
     const models =

@@ -1,4 +1,12 @@
 import { z } from "zod";
+import {
+  buildAnticipationGapChart,
+  buildMotivationGapChart,
+  buildParameterTrajectoryChart,
+  type ChartSpec,
+  type WeeklySeries,
+} from "../../charts/index.ts";
+import { fitReplay, replayFromLog } from "../../fit/index.ts";
 import { type PersonLog, PersonLogSchema } from "../../model/records/schema.ts";
 import {
   choicesFromLog,
@@ -7,6 +15,7 @@ import {
   PlanChoiceSchema,
   type PlanMap,
   PlanMapSchema,
+  planDayChart,
   planToIcs,
   presetDraws,
 } from "../../plan/index.ts";
@@ -85,14 +94,24 @@ function makePlan(input: PlanInput): PlanReport {
 
 const out = <T>() => z.custom<T>((v) => typeof v === "object" && v !== null);
 
+/** The plan's charts: the day strip over the circadian curve, and the forecast (null without draws). */
+export interface PlanCharts {
+  /** Each activity at its planned hour over the person's daily tone curve. */
+  readonly day: ChartSpec;
+  /** The candidates' predicted weekly start rate (the same spec as `plan.selection.chart`). */
+  readonly forecast: ChartSpec | null;
+}
+
 /** `plan/create`: the circuit-matched plan with its in-silico selection. */
 export const planCreateCommand = defineCommand({
   name: "plan/create",
   summary: "the circuit-matched plan for a log, simulated against its alternatives and the generic advice",
   input: PlanInputSchema,
-  output: out<PlanReport>(),
+  output: out<PlanReport & { readonly charts: PlanCharts }>(),
   async run(input) {
-    return makePlan(input);
+    const report = makePlan(input);
+    const charts = { day: planDayChart(report.plan), forecast: report.plan.selection?.chart ?? null };
+    return { ...report, charts };
   },
 });
 
@@ -154,19 +173,116 @@ function logSpan(log: PersonLog): { first: string; last: string } | null {
   return dates.length ? { first: dates[0]!, last: dates[dates.length - 1]! } : null;
 }
 
+/** One fitted parameter's trajectory: each completed week's estimate from the records up to that week. */
+export interface ParameterTrajectory {
+  readonly name: string;
+  readonly week: readonly number[];
+  readonly estimate: readonly number[];
+  /** 95 % interval; null where the fit could not give one. */
+  readonly lo: readonly (number | null)[];
+  readonly hi: readonly (number | null)[];
+}
+
+/** The progress charts; a chart is null when there is nothing to draw yet. */
+export interface ProgressCharts {
+  /** The start rate against the framework's timeline (the same spec as `timeline.chart`). */
+  readonly timeline: ChartSpec;
+  readonly motivationGap: ChartSpec;
+  readonly anticipationGap: ChartSpec | null;
+  readonly parameters: ChartSpec | null;
+}
+
 /** What `progress/get` returns. */
 export interface ProgressReport {
   readonly startDate: string;
   readonly weeks: readonly WeekSummary[];
   readonly progression: readonly ProgressionState[];
   readonly timeline: Timeline;
+  /** Fitted parameters week by week (empty when `trajectory` is false or under two weeks are done). */
+  readonly parameterTrajectory: readonly ParameterTrajectory[];
+  readonly charts: ProgressCharts;
+}
+
+/** Parameters whose trajectory `progress/get` reports: anticipatory gain κ and reward sensitivity (1 = typical). */
+export const TRAJECTORY_PARAMETERS = ["anticipatoryGain", "rewardSensitivity"] as const;
+
+/** Refits the model on the records of weeks 1..k for each completed week k ≥ 2 (one start each). */
+function parameterTrajectory(log: PersonLog, startDate: string, weeksDone: number): ParameterTrajectory[] {
+  const rows = TRAJECTORY_PARAMETERS.map((name) => ({
+    name,
+    week: [] as number[],
+    estimate: [] as number[],
+    lo: [] as (number | null)[],
+    hi: [] as (number | null)[],
+  }));
+  for (let k = 2; k <= weeksDone; k++) {
+    const before = (date: string) => dayNumber(date) < dayNumber(startDate) + 7 * k;
+    const sub: PersonLog = {
+      ...log,
+      checkIns: log.checkIns.filter((c) => before(c.localDate)),
+      urges: log.urges.filter((u) => before(u.localDate)),
+      closedDays: log.closedDays.filter(before),
+    };
+    const data = replayFromLog(sub);
+    if (data.opportunities.length === 0) continue;
+    const fit = fitReplay(data, { starts: 1 });
+    for (const row of rows) {
+      const p = fit.parameters.find((x) => x.name === row.name);
+      if (!p) continue;
+      row.week.push(k);
+      row.estimate.push(p.estimate);
+      row.lo.push(Number.isFinite(p.lo) ? p.lo : null);
+      row.hi.push(Number.isFinite(p.hi) ? p.hi : null);
+    }
+  }
+  return rows.filter((r) => r.week.length > 0);
+}
+
+const PARAMETER_LABELS: Record<string, string> = {
+  anticipatoryGain: "anticipatory gain κ",
+  rewardSensitivity: "reward sensitivity",
+};
+
+function progressCharts(
+  weeks: readonly WeekSummary[],
+  timeline: Timeline,
+  trajectory: readonly ParameterTrajectory[],
+): ProgressCharts {
+  const done = weeks.filter((w) => w.week <= timeline.weeksDone);
+  const gaps = done.map((w) => ({ week: w.week, gap: w.anticipationGap }));
+  const series: WeeklySeries[] = trajectory.map((t) => ({
+    name: PARAMETER_LABELS[t.name] ?? t.name,
+    week: [...t.week],
+    mean: [...t.estimate],
+    lo: t.lo.map((x, i) => x ?? t.estimate[i]!),
+    hi: t.hi.map((x, i) => x ?? t.estimate[i]!),
+  }));
+  return {
+    timeline: timeline.chart,
+    motivationGap: buildMotivationGapChart(
+      done.map((w) => ({ week: w.week, started: w.started, motivationGap: w.motivationGap })),
+    ),
+    anticipationGap: gaps.some((g) => g.gap !== null) ? buildAnticipationGapChart(gaps) : null,
+    parameters:
+      series.length > 0
+        ? buildParameterTrajectoryChart(series, {
+            yLabel: "estimate",
+            yUnit: "1 = typical",
+            reference: { value: 1, label: "typical = 1" },
+          })
+        : null,
+  };
 }
 
 /** `progress/get`: weekly Motivation Gap and anticipation gap, progression, the timeline and stall. */
 export const progressGetCommand = defineCommand({
   name: "progress/get",
   summary: "weekly start rate, Motivation Gap and anticipation gap, micro-dose progression, the timeline",
-  input: PlanInputSchema.extend({ draws: z.number().int().min(0).max(100).default(10) }),
+  input: PlanInputSchema.extend({
+    draws: z.number().int().min(0).max(100).default(10),
+    /** Refit week by week for the parameter trajectories (one fit per completed week). Default true. */
+    trajectory: z.boolean().default(true),
+  }),
   output: out<ProgressReport>(),
   async run(input) {
     const span = logSpan(input.log);
@@ -181,11 +297,15 @@ export const progressGetCommand = defineCommand({
     const weeks = weeklySummaries(input.log, occ, span.first);
     const weeksDone = Math.floor((dayNumber(span.last) - dayNumber(span.first) + 1) / 7);
     const forecast = plan.selection?.candidates.find((c) => c.id === "yourPlan")?.weekly ?? null;
+    const timeline = buildTimeline(weeks, weeksDone, forecast);
+    const trajectory = input.trajectory ? parameterTrajectory(input.log, span.first, weeksDone) : [];
     return {
       startDate: span.first,
       weeks,
       progression: plan.activities.map((a) => progressionState(input.log, occ, a.activityId, a.progression)),
-      timeline: buildTimeline(weeks, weeksDone, forecast),
+      timeline,
+      parameterTrajectory: trajectory,
+      charts: progressCharts(weeks, timeline, trajectory),
     };
   },
 });

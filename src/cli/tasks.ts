@@ -1,0 +1,141 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import Table from "cli-table3";
+import type { Command } from "commander";
+import { registry } from "../app/index.ts";
+import type { TaskExportFile, TaskFitReport } from "../app/tasks/commands.ts";
+import { CliError, EXIT_FAILURE } from "./errors.ts";
+
+const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
+
+async function invoke<T>(name: string, input: unknown): Promise<T> {
+  const r = await registry.invoke(name, input);
+  if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
+  return r.value as T;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    throw new CliError({ code: "not_found", message: `cannot read ${file}: ${(e as Error).message}` });
+  }
+}
+
+/** A task trials file as `tasks/fit` input: `.json` is parsed here, anything else is read as CSV. */
+export function taskFileInput(file: string): { csv: string } | { json: unknown } {
+  const text = readText(file);
+  if (!file.toLowerCase().endsWith(".json")) return { csv: text };
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch (e) {
+    throw new CliError({
+      code: "invalid_input",
+      message: `${file} is not valid JSON: ${(e as Error).message}`,
+    });
+  }
+}
+
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
+const ci = (e: { estimate: number; lo: number; hi: number }) =>
+  `${f2(e.estimate)} [${f2(e.lo)}, ${f2(e.hi)}]`;
+const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
+
+function fitText(r: TaskFitReport): string {
+  const out: string[] = [];
+  if (r.eefrt) {
+    const t = table([
+      "participant",
+      "trials",
+      "hard choices",
+      "effort cost k [95 %]",
+      "prob. weight h",
+      "inv. temp. T",
+    ]);
+    for (const p of r.eefrt.participants)
+      t.push([
+        p.participantId,
+        String(p.trials),
+        `${(100 * p.summary.hard).toFixed(0)} %`,
+        ci(p.effortCost),
+        ci(p.probabilityWeighting),
+        ci(p.inverseTemperature),
+      ]);
+    out.push(`EEfRT (${r.eefrt.participants.length} participants; Treadway lab SV model):`, t.toString());
+  }
+  if (r.prt) {
+    const t = table([
+      "participant",
+      "trials",
+      "reward sens. ρ [95 %]",
+      "learning rate ε",
+      "instruction γ",
+      "log b",
+      "log d",
+    ]);
+    for (const p of r.prt.participants) {
+      const all = p.blocks.at(-1)!;
+      t.push([
+        p.participantId,
+        String(p.trials),
+        ci(p.rewardSensitivity),
+        ci(p.learningRate),
+        ci(p.instructionSensitivity),
+        f2(all.logB),
+        f2(all.logD),
+      ]);
+    }
+    out.push(
+      `PRT (${r.prt.participants.length} participants; Huys et al. 2013 model; log b/d over all blocks):`,
+      t.toString(),
+    );
+  }
+  out.push(...r.notes, DISCLAIMER);
+  return out.join("\n");
+}
+
+/** Registers `tasks fit` and `tasks simulate`. */
+export function registerTasks(program: Command): void {
+  const tasks = program
+    .command("tasks")
+    .description(`behavioural tasks (EEfRT, PRT): fit exported trials, simulate example data. ${DISCLAIMER}`);
+  tasks
+    .command("fit")
+    .description("fit the EEfRT and PRT models to an exported trials file (CSV or JSON)")
+    .argument("<file>", "trials.csv or trials.json (the columns of `dopamap tasks` exports)")
+    .option("--json", "print JSON")
+    .action(async (file: string, flags: { json?: boolean }) => {
+      const r = await invoke<TaskFitReport>("tasks/fit", taskFileInput(file));
+      process.stdout.write(`${flags.json ? JSON.stringify(r, null, 2) : fitText(r)}\n`);
+    });
+  tasks
+    .command("simulate")
+    .description("simulated participants play a task from person-level parameters (example data)")
+    .requiredOption("--task <id>", "eefrt or prt")
+    .option("--participants <n>", "how many (default 20)")
+    .option("--seed <n>", "seed (default 1)")
+    .option("--version <id>", "standard (default) or short")
+    .option("--out <file>", "write here (.json for JSON, otherwise CSV); default: standard output")
+    .action(
+      async (flags: {
+        task: string;
+        participants?: string;
+        seed?: string;
+        version?: string;
+        out?: string;
+      }) => {
+        const r = await invoke<TaskExportFile>("tasks/simulate", {
+          task: flags.task,
+          ...(flags.participants !== undefined ? { participants: Number(flags.participants) } : {}),
+          ...(flags.seed !== undefined ? { seed: Number(flags.seed) } : {}),
+          ...(flags.version !== undefined ? { version: flags.version } : {}),
+          format: flags.out?.toLowerCase().endsWith(".json") ? "json" : "csv",
+        });
+        if (!flags.out) {
+          process.stdout.write(r.content);
+          return;
+        }
+        writeFileSync(flags.out, r.content);
+        process.stdout.write(`wrote ${r.trials} trials to ${flags.out}\n`);
+      },
+    );
+}
