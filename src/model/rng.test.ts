@@ -13,6 +13,23 @@ describe("seeded generator", () => {
     expect(xa).not.toEqual(xc);
   });
 
+  it("starts uniformly whatever the seed: the first draws of seeds 0–999 are not ≈ 1 or in step with the seed", () => {
+    const first: number[] = [];
+    const second: number[] = [];
+    for (let seed = 0; seed < 1000; seed++) {
+      const rng = seededRng(seed);
+      first.push(rng.uniform());
+      second.push(rng.uniform());
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    // Mean of 1000 uniforms: 0.5 ± 0.009 (sd); pure-rand's raw seeding gave 1.000.
+    expect(Math.abs(mean(first) - 0.5)).toBeLessThan(0.04);
+    expect(Math.abs(mean(second) - 0.5)).toBeLessThan(0.04);
+    // Consecutive seeds must not give consecutive values (raw seeding: 0.75, 0.8125, 0.875, …).
+    const steps = second.slice(1).map((x, i) => Math.abs(x - (second[i] ?? 0)));
+    expect(mean(steps)).toBeGreaterThan(0.25);
+  });
+
   it("draws uniform and normal values with the right moments (n = 200,000)", () => {
     const rng = seededRng(1);
     const n = 200_000;

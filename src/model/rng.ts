@@ -1,5 +1,5 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { xoroshiro128plus, xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 
 /**
  * The only source of randomness the core accepts: a seeded generator passed in by the caller.
@@ -16,8 +16,8 @@ class XoroshiroRng implements Rng {
   private readonly gen: ReturnType<typeof xoroshiro128plus>;
   private spare = Number.NaN;
 
-  constructor(seed: number) {
-    this.gen = xoroshiro128plus(seed | 0);
+  constructor(gen: ReturnType<typeof xoroshiro128plus>) {
+    this.gen = gen;
   }
 
   uniform(): number {
@@ -45,9 +45,22 @@ class XoroshiroRng implements Rng {
   }
 }
 
-/** A generator seeded with `seed` (an integer; the same seed gives the same stream). */
+/**
+ * A generator seeded with `seed` (an integer; the same seed gives the same stream). The 128-bit
+ * state is filled from a splitmix32 sequence of the seed: pure-rand's own `xoroshiro128plus(seed)`
+ * puts the seed straight into the state, so its first draw is ≈ 1 for every small seed and the next
+ * draws move in step with the seed.
+ */
 export function seededRng(seed: number): Rng {
-  return new XoroshiroRng(seed);
+  let x = seed | 0;
+  const next = () => {
+    x = (x + 0x9e3779b9) | 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+    return (z ^ (z >>> 15)) | 0;
+  };
+  return new XoroshiroRng(xoroshiro128plusFromState([next(), next(), next(), next() | 1]));
 }
 
 /**
@@ -55,7 +68,7 @@ export function seededRng(seed: number): Rng {
  * run's seed, so that the same person draws the same numbers whatever else the run contains.
  */
 export function streamRng(seed: number, index: number, stream = 0): Rng {
-  return new XoroshiroRng(mixSeed(seed, index, stream));
+  return new XoroshiroRng(xoroshiro128plus(mixSeed(seed, index, stream)));
 }
 
 /** splitmix32-style integer hash of (seed, index, stream). */
