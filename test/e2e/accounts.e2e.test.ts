@@ -1,17 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   answerQuestion,
   checkA11y,
   DESKTOP,
   gotoView,
   HAVE_CHROMIUM,
-  launchBrowser,
   openPage,
   PHONE,
   screenshot,
-  startServer,
-  type TestServer,
+  useServerAndBrowser,
 } from "./harness.ts";
 
 const PASSWORD = "correct horse battery";
@@ -23,21 +21,12 @@ async function fillAuth(page: Page, kind: "signup" | "login", email: string, pas
 }
 
 describe.skipIf(!HAVE_CHROMIUM)("accounts in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer("accounts");
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser("accounts");
 
   it("signs up, logs out and back in, and another account sees none of it", async () => {
-    const a = await browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(a, server.url);
-    await gotoView(page, server.url, "/today");
+    const a = await env.browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
+    const { page, watch } = await openPage(a, env.server.url);
+    await gotoView(page, env.server.url, "/today");
     // Signed out: every view but help shows the sign-up and log-in forms.
     await page.locator("#signup-email").waitFor();
     expect(await page.locator("main").textContent()).toContain("account mode");
@@ -50,11 +39,11 @@ describe.skipIf(!HAVE_CHROMIUM)("accounts in the browser", () => {
     await page.waitForURL(/#\/assess$/);
     await answerQuestion(page, 3);
 
-    const account = await server.store.findAccountByEmail("ada@example.org");
+    const account = await env.server.store.findAccountByEmail("ada@example.org");
     expect(account).toBeDefined();
     const personA = account!.personId;
-    expect((await server.store.listEntries(personA, "answer")).length).toBe(1);
-    await server.store.putActivity(personA, {
+    expect((await env.server.store.listEntries(personA, "answer")).length).toBe(1);
+    await env.server.store.putActivity(personA, {
       id: "walk",
       name: "Morning walk",
       kind: "movement",
@@ -78,14 +67,14 @@ describe.skipIf(!HAVE_CHROMIUM)("accounts in the browser", () => {
     await page.locator("main h2", { hasText: "End of the day" }).waitFor();
     expect(await page.locator("main").textContent()).not.toContain("Nothing planned yet");
 
-    const b = await browser.newContext({ viewport: DESKTOP, timezoneId: "UTC" });
-    const other = await openPage(b, server.url);
-    await gotoView(other.page, server.url, "/");
+    const b = await env.browser.newContext({ viewport: DESKTOP, timezoneId: "UTC" });
+    const other = await openPage(b, env.server.url);
+    await gotoView(other.page, env.server.url, "/");
     await other.page.locator("#signup-email").waitFor();
     await screenshot(other.page, "accounts-onboarding-desktop");
     await fillAuth(other.page, "signup", "bo@example.org");
     await other.page.waitForURL(/#\/assess$/);
-    await gotoView(other.page, server.url, "/today");
+    await gotoView(other.page, env.server.url, "/today");
     await other.page.locator("main .notice", { hasText: "Nothing planned yet" }).waitFor();
     const log = await other.page.evaluate(async () => {
       const s = (await (await fetch("/api/auth/session")).json()) as { csrfToken: string };
@@ -98,8 +87,8 @@ describe.skipIf(!HAVE_CHROMIUM)("accounts in the browser", () => {
     });
     expect(log.activities).toEqual([]);
     expect(log.checkIns).toEqual([]);
-    const personB = (await server.store.findAccountByEmail("bo@example.org"))!.personId;
-    expect((await server.store.listEntries(personB, "answer")).length).toBe(0);
+    const personB = (await env.server.store.findAccountByEmail("bo@example.org"))!.personId;
+    expect((await env.server.store.listEntries(personB, "answer")).length).toBe(0);
     expect(watch.errors).toEqual([]);
     expect(other.watch.errors).toEqual([]);
     await a.close();

@@ -1,37 +1,25 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   answerQuestion,
   checkA11y,
   chooseRegion,
   gotoView,
   HAVE_CHROMIUM,
-  launchBrowser,
   openPage,
   PHONE,
   screenshot,
-  startServer,
-  type TestServer,
+  useServerAndBrowser,
 } from "./harness.ts";
 
 describe.skipIf(!HAVE_CHROMIUM)("crisis path in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer("local");
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser("local");
 
   it("PHQ-9 item 9 above 0 shows the region's crisis resources at once, focused, and they stay (with resume)", async () => {
-    const context = await browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(context, server.url);
-    await gotoView(page, server.url, "/");
+    const context = await env.browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
+    const { page, watch } = await openPage(context, env.server.url);
+    await gotoView(page, env.server.url, "/");
     await chooseRegion(page, "GB");
-    await gotoView(page, server.url, "/assess");
+    await gotoView(page, env.server.url, "/assess");
     // The pattern screener comes first; then PHQ-9, whose ninth question is the self-harm item.
     for (let i = 0; i < 12; i++) await answerQuestion(page, 0);
     await expect.poll(() => page.locator("main .muted").first().textContent()).toContain("PHQ-9");
@@ -58,11 +46,13 @@ describe.skipIf(!HAVE_CHROMIUM)("crisis path in the browser", () => {
     await checkA11y(page, "assessment with crisis alert");
 
     // Stored in the person's own data the moment it was answered, before the form is finished.
-    await expect.poll(async () => (await server.store.listEntries("local", "crisis_event")).length).toBe(1);
+    await expect
+      .poll(async () => (await env.server.store.listEntries("local", "crisis_event")).length)
+      .toBe(1);
 
     // It stays on screen on the next question and on other views.
     await page.locator("main form button[type=submit]").click();
-    await gotoView(page, server.url, "/today");
+    await gotoView(page, env.server.url, "/today");
     expect(await page.locator(".crisis-alert").isVisible()).toBe(true);
 
     // "Get help now" is on every screen and opens the chosen region's resources.
@@ -77,9 +67,9 @@ describe.skipIf(!HAVE_CHROMIUM)("crisis path in the browser", () => {
   });
 
   it("an unsafe answer in the rescue shows crisis resources too, and 'get help now' is on every view", async () => {
-    const context = await browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(context, server.url);
-    await server.store.putActivity("local", {
+    const context = await env.browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
+    const { page, watch } = await openPage(context, env.server.url);
+    await env.server.store.putActivity("local", {
       id: "walk",
       name: "Morning walk",
       kind: "movement",
@@ -90,7 +80,7 @@ describe.skipIf(!HAVE_CHROMIUM)("crisis path in the browser", () => {
       urge: false,
       durationMin: 20,
     });
-    await gotoView(page, server.url, "/today");
+    await gotoView(page, env.server.url, "/today");
     await page.locator("main li.card button", { hasText: "I can’t start this" }).first().click();
     await page.locator("main .rescue button", { hasText: "I feel unsafe" }).click();
     const alert = page.locator(".crisis-alert[role=alert]");
@@ -108,7 +98,7 @@ describe.skipIf(!HAVE_CHROMIUM)("crisis path in the browser", () => {
       "/import",
       "/share",
     ]) {
-      await gotoView(page, server.url, route);
+      await gotoView(page, env.server.url, route);
       expect(await page.locator("header a.help-now").getAttribute("href"), route).toBe("#/help");
     }
     expect(watch.errors).toEqual([]);

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   answerQuestion,
   checkA11y,
@@ -7,13 +7,11 @@ import {
   DESKTOP,
   gotoView,
   HAVE_CHROMIUM,
-  launchBrowser,
   openPage,
   type PageWatch,
   PHONE,
   screenshot,
-  startServer,
-  type TestServer,
+  useServerAndBrowser,
 } from "./harness.ts";
 
 /** Every route of the web contract. */
@@ -58,23 +56,14 @@ async function addActivity(page: Page, name: string, kind: string): Promise<void
 }
 
 describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer("local");
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser("local");
 
   it("goes through assess → map → plan → a week of check-ins → rescue → progress", async () => {
-    const context = await browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(context, server.url);
+    const context = await env.browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
+    const { page, watch } = await openPage(context, env.server.url);
     await at(context, page, `${WEEK[0]}T07:00:00Z`);
 
-    await gotoView(page, server.url, "/");
+    await gotoView(page, env.server.url, "/");
     expect(await page.locator("main").textContent()).toContain("not a diagnosis or treatment");
     await chooseRegion(page, "GB");
     await screenshot(page, "onboarding-phone");
@@ -98,10 +87,10 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
     expect(await page.locator(".crisis-alert").count()).toBe(0);
     await screenshot(page, "assess-results-phone");
     await checkA11y(page, "assessment results");
-    expect((await server.store.listEntries("local", "assessment")).length).toBe(5);
+    expect((await env.server.store.listEntries("local", "assessment")).length).toBe(5);
 
     // Activities (the map and plan are fitted from them and from the check-ins).
-    await gotoView(page, server.url, "/today");
+    await gotoView(page, env.server.url, "/today");
     await settled(page);
     await screenshot(page, "today-empty-phone");
     await checkA11y(page, "today (empty)");
@@ -118,7 +107,7 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
     let checkIns = 0;
     for (const [i, day] of WEEK.entries()) {
       await at(context, page, `${day}T06:00:00Z`);
-      await gotoView(page, server.url, "/today");
+      await gotoView(page, env.server.url, "/today");
       await settled(page);
       const cards = page.locator("main section[aria-labelledby=planned-title] li.card");
       const n = await cards.count();
@@ -153,7 +142,7 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
       await page.locator("main button", { hasText: "Close the day" }).click();
       await page.locator("main .saved", { hasText: "Day closed" }).waitFor();
     }
-    const log = await server.store.readLog("local");
+    const log = await env.server.store.readLog("local");
     expect(checkIns).toBeGreaterThanOrEqual(2);
     expect(
       log.checkIns.filter((c) => c.started && c.anticipated !== null && c.experienced !== null).length,
@@ -163,7 +152,7 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
 
     // Rescue: late on the eighth day, with nothing started, it is offered unasked; and on request.
     await at(context, page, "2026-12-14T22:30:00Z");
-    await gotoView(page, server.url, "/today");
+    await gotoView(page, env.server.url, "/today");
     await settled(page);
     await page.locator("main #rescue-title").waitFor();
     expect(await page.locator("main .rescue").first().textContent()).toContain("Try this now");
@@ -173,7 +162,7 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
     await screenshot(page, "today-rescue-phone");
     await checkA11y(page, "today with rescue");
 
-    await gotoView(page, server.url, "/progress");
+    await gotoView(page, env.server.url, "/progress");
     await settled(page);
     expect(watch.errors).toEqual([]);
     expect(watch.foreign).toEqual([]);
@@ -186,11 +175,11 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
       ["phone", PHONE],
       ["desktop", DESKTOP],
     ] as const) {
-      const context = await browser.newContext({ viewport, timezoneId: "UTC" });
-      const { page, watch } = await openPage(context, server.url);
+      const context = await env.browser.newContext({ viewport, timezoneId: "UTC" });
+      const { page, watch } = await openPage(context, env.server.url);
       await page.clock.setFixedTime(new Date("2026-12-10T12:00:00Z"));
       for (const [route, name] of ROUTES) {
-        await gotoView(page, server.url, route);
+        await gotoView(page, env.server.url, route);
         await settled(page);
         await screenshot(page, `view-${name}-${size}`);
         try {

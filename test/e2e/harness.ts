@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { Store } from "../../src/app/index.ts";
 import { buildServer } from "../../src/server/index.ts";
 import { openStore } from "../../src/store/index.ts";
@@ -114,6 +114,26 @@ export async function startServer(mode: "local" | "accounts" = "local"): Promise
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A suite's server and browser: started before its tests, closed after them. */
+export interface SuiteEnv {
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/** Registers the hooks that start a server in `mode` and a browser for the enclosing suite. */
+export function useServerAndBrowser(mode: "local" | "accounts" = "local"): SuiteEnv {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer(mode);
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** Launches chromium headless with the flags that keep it off the network. */
