@@ -60,7 +60,7 @@ describe("the architecture map", () => {
     expect(map.primary?.why[0]).toBe(
       "You started 3 of 14 planned times for “walks”; when you did, you rated it 7 on average, having expected 3.",
     );
-    expect(map.primary?.why[1]).toContain("0.35 [0.28, 0.44]");
+    expect(map.primary?.why[1]).toContain("anticipatory gain (κ) is 0.35 [0.28, 0.44]");
     const a = map.patterns.find((p) => p.pattern === "anticipatoryDeficit")!;
     expect(a.lo).toBeLessThanOrEqual(a.estimate);
     expect(a.hi).toBeGreaterThanOrEqual(a.estimate);

@@ -1,3 +1,4 @@
+import { PARAMETERS } from "../model/person/params.ts";
 import type { PersonLog } from "../model/records/schema.ts";
 import { type Statement, type StatementId, statement } from "./statements.ts";
 import { type TaskEvidence, taskStrengths, taskWhy } from "./tasks.ts";
@@ -212,6 +213,13 @@ export function summariseLog(log: PersonLog): ActivitySummary[] {
 const r0 = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : "–");
 const r2 = (x: number) => x.toFixed(2);
 
+/** A parameter's name in words with its symbol: "anticipatoryGain" → "anticipatory gain (κ)". */
+function parameterLabel(name: string): string {
+  const words = name.replace(/[A-Z]/g, (m) => ` ${m.toLowerCase()}`);
+  const symbol = (PARAMETERS as Record<string, { symbol: string } | undefined>)[name]?.symbol;
+  return symbol ? `${words} (${symbol})` : words;
+}
+
 function why(
   pattern: PatternId,
   acts: ActivitySummary[],
@@ -223,7 +231,7 @@ function why(
   const param = (n: string, typical: string) => {
     const x = p(n);
     return x && Number.isFinite(x.lo)
-      ? `Your fitted ${n} is ${r2(x.estimate)} [${r2(x.lo)}, ${r2(x.hi)}] (${typical}).`
+      ? `Your fitted ${parameterLabel(n)} is ${r2(x.estimate)} [${r2(x.lo)}, ${r2(x.hi)}] (${typical}).`
       : null;
   };
   const out: (string | null)[] = [];
