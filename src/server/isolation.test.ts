@@ -39,6 +39,9 @@ for (const target of storeTargets()) {
         };
         expect((await post(app, "urge/record", urge, ann.headers)).statusCode).toBe(200);
         await post(app, "day/close", { localDate: "2026-11-29" }, ann.headers);
+        const annShare = (
+          await post(app, "share/create", { sections: ["map"], expiresInDays: 7, label: SECRET }, ann.headers)
+        ).json() as { share: { id: string } };
         const before = (await post(app, "export/all", {}, ann.headers)).json() as {
           document: Record<string, unknown>;
         };
@@ -54,6 +57,7 @@ for (const target of storeTargets()) {
           "import/all": [{ document: annExport, replace: true }],
           "account/delete": [{ confirm: "delete everything" }],
           "demo/seed": [{ weeks: 1, replace: true }],
+          "share/revoke": [{ id: annShare.share.id }],
         };
         const seen: string[] = [];
         const names = [...registry.commands.keys()].sort(
@@ -75,6 +79,11 @@ for (const target of storeTargets()) {
           document: Record<string, unknown>;
         };
         expect({ ...after.document, exportedAt: null }).toEqual({ ...annExport, exportedAt: null });
+        // Bob's revoke of Ann's share id found nothing; her share is still live.
+        const annShares = (await post(app, "share/list", {}, ann.headers)).json() as {
+          shares: { id: string; status: string }[];
+        };
+        expect(annShares.shares.find((x) => x.id === annShare.share.id)?.status).toBe("active");
         const anon = await post(app, "log/get", {}, { "content-type": "application/json" });
         expect(anon.statusCode).toBe(401);
       });

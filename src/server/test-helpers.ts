@@ -2,7 +2,8 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { CSRF_HEADER, SESSION_COOKIE } from "./auth.ts";
 
 /**
- * The storage commands of the app (records, export/import, delete, demo): fuzzed with any body. Other
+ * The storage commands of the app (records, export/import, delete, demo) and those that read or write
+ * the person's stored data (map, report, shares, tasks, import): fuzzed with any body. Other
  * commands (simulations, fits) can run for minutes on a valid body, so tests send them only bodies
  * no object schema accepts.
  */
@@ -18,6 +19,18 @@ export const DATA_COMMANDS = new Set([
   "demo/seed",
   "assessment/answer",
   "assessment/submit",
+  "map/get",
+  "import/preview",
+  "import/records",
+  "report/html",
+  "share/create",
+  "share/list",
+  "share/revoke",
+  "tasks/start",
+  "tasks/session",
+  "tasks/trial",
+  "tasks/export",
+  "tasks/fit",
 ]);
 
 /** Headers of a same-origin loopback request. */
