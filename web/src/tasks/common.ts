@@ -80,3 +80,44 @@ export function newSessionId(task: string): string {
 
 /** The wall-clock instant now, ISO 8601 (the browser's clock). */
 export const nowIso = () => new Date().toISOString();
+
+/** A key press a task waited for: the key (lower case) and the event's time (`performance.now` clock). */
+export interface KeyPress {
+  readonly key: string;
+  readonly at: number;
+}
+
+/**
+ * Keyboard input for a task screen. `waitKey` resolves with the first of `keys` pressed, or null after
+ * `timeoutMs`; `keyWaiter` routes raw key events to a handler of the screen's own (the EEfRT's press
+ * counting). While something waits, the keys in `handled` do not scroll or click. `alive` turns false
+ * when the screen unmounts, so a running trial loop stops.
+ */
+export function useTaskKeys(handled: readonly string[]) {
+  const keyWaiter = useRef<((e: KeyboardEvent) => void) | null>(null);
+  const alive = useRef(true);
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
+  useKeys((e) => {
+    if (keyWaiter.current && handled.includes(e.key.toLowerCase())) e.preventDefault();
+    keyWaiter.current?.(e);
+  });
+  const waitKey = (keys: readonly string[], timeoutMs?: number) =>
+    new Promise<KeyPress | null>((resolve) => {
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(null), timeoutMs);
+      const finish = (r: KeyPress | null) => {
+        clearTimeout(timer);
+        keyWaiter.current = null;
+        resolve(r);
+      };
+      keyWaiter.current = (e) => {
+        const key = e.key.toLowerCase();
+        if (keys.includes(key)) finish({ key, at: e.timeStamp });
+      };
+    });
+  return { keyWaiter, alive, waitKey };
+}

@@ -5,10 +5,10 @@
  * outcome. Every trial is saved the moment it ends; a reload resumes at the next unsaved trial.
  */
 import type { JSX } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { type EefrtDesign, type EefrtScheduledTrial, eefrtOutcome } from "../../../src/tasks/eefrt.ts";
 import type { EefrtTrial } from "../../../src/tasks/records.ts";
-import { nextFrame, nowIso, saveTrial, type TaskScreenProps, useKeys, wait } from "./common.ts";
+import { nextFrame, nowIso, saveTrial, type TaskScreenProps, useTaskKeys, wait } from "./common.ts";
 
 type View =
   | { phase: "intro" | "resume" | "practiceDone" }
@@ -33,35 +33,9 @@ export default function EefrtTask(props: TaskScreenProps): JSX.Element {
   const schedule = state.schedule.trials;
   const practice = schedule.filter((s) => s.practice).length;
   const [view, setView] = useState<View>({ phase: state.nextTrialIndex > 0 ? "resume" : "intro" });
-  const keyWaiter = useRef<((e: KeyboardEvent) => void) | null>(null);
-  const alive = useRef(true);
+  const { keyWaiter, alive, waitKey } = useTaskKeys([" ", "e", "h", "enter"]);
   const t0 = useRef(performance.now());
   const retry = useRef<(() => void) | null>(null);
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
-  useKeys((e) => {
-    if (keyWaiter.current && [" ", "e", "h", "enter"].includes(e.key.toLowerCase())) e.preventDefault();
-    keyWaiter.current?.(e);
-  });
-
-  /** Resolves with the first of `keys` pressed (and its time), or null after `timeoutMs`. */
-  const waitKey = (keys: string[], timeoutMs?: number) =>
-    new Promise<{ key: string; at: number } | null>((resolve) => {
-      const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(null), timeoutMs);
-      const finish = (r: { key: string; at: number } | null) => {
-        clearTimeout(timer);
-        keyWaiter.current = null;
-        resolve(r);
-      };
-      keyWaiter.current = (e) => {
-        const key = e.key.toLowerCase();
-        if (keys.includes(key)) finish({ key, at: e.timeStamp });
-      };
-    });
 
   async function pressPhase(s: EefrtScheduledTrial, choice: "easy" | "hard") {
     const required = choice === "hard" ? design.hardPresses : design.easyPresses;

@@ -7,7 +7,7 @@
  * moment it ends; a reload resumes at the next unsaved trial with the reward controller replayed.
  */
 import type { JSX } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import {
   PRT_NO_PENDING,
   type PrtDesign,
@@ -16,7 +16,7 @@ import {
   prtReinforce,
 } from "../../../src/tasks/prt.ts";
 import type { PrtTrial } from "../../../src/tasks/records.ts";
-import { nextFrame, nowIso, saveTrial, type TaskScreenProps, useKeys, wait } from "./common.ts";
+import { nextFrame, nowIso, saveTrial, type TaskScreenProps, useTaskKeys, wait } from "./common.ts";
 
 type Phase =
   | "intro"
@@ -62,34 +62,9 @@ export default function PrtTask(props: TaskScreenProps): JSX.Element {
   const [current, setCurrent] = useState<{ s: PrtScheduledTrial; reward: boolean; error?: string } | null>(
     null,
   );
-  const keyWaiter = useRef<((e: KeyboardEvent) => void) | null>(null);
-  const alive = useRef(true);
+  const { alive, waitKey } = useTaskKeys([" ", "z", "m", "enter"]);
   const t0 = useRef(performance.now());
   const retry = useRef<(() => void) | null>(null);
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
-  useKeys((e) => {
-    if (keyWaiter.current && [" ", "z", "m", "enter"].includes(e.key.toLowerCase())) e.preventDefault();
-    keyWaiter.current?.(e);
-  });
-
-  const waitKey = (keys: string[], timeoutMs?: number) =>
-    new Promise<{ key: string; at: number } | null>((resolve) => {
-      const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(null), timeoutMs);
-      const finish = (r: { key: string; at: number } | null) => {
-        clearTimeout(timer);
-        keyWaiter.current = null;
-        resolve(r);
-      };
-      keyWaiter.current = (e) => {
-        const key = e.key.toLowerCase();
-        if (keys.includes(key)) finish({ key, at: e.timeStamp });
-      };
-    });
 
   async function run() {
     (document.activeElement as HTMLElement | null)?.blur();
