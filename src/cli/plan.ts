@@ -2,12 +2,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
 import { registry } from "../app/index.ts";
-import type { PlanReport, ProgressReport, TodayReport } from "../app/plan/commands.ts";
-import { renderSvgDocument } from "../charts/index.ts";
+import type { PlanCharts, PlanReport, ProgressReport, TodayReport } from "../app/plan/commands.ts";
+import { type ChartSpec, renderSvgDocument } from "../charts/index.ts";
 import { clockHour } from "../plan/index.ts";
 import type { StartRescue, UrgeRescue } from "../track/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { formatResources } from "./instruments.ts";
+
+/** The charts a command returned, in order, leaving out those with nothing to draw yet (null). */
+const chartsOf = (charts: object): ChartSpec[] =>
+  Object.values(charts).filter((c): c is ChartSpec => c !== null && c !== undefined);
+
 import { personLogFrom } from "./local-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
@@ -118,7 +123,7 @@ export function registerPlan(program: Command): void {
     )
     .option("--ics <file>", "also write the plan as an iCalendar file with alarms")
     .option("--start <date>", "first day for --ics (YYYY-MM-DD; default today)")
-    .option("--svg <file>", "write the forecast chart as SVG")
+    .option("--svg <file>", "write the plan's charts (day strip, forecast) as one SVG")
     .option("--draws <n>", "parameter draws for the selection (default 20)")
     .option("--seed <n>", "seed (default 1)")
     .option("--json", "print JSON")
@@ -133,7 +138,7 @@ export function registerPlan(program: Command): void {
         seed?: string;
         json?: boolean;
       };
-      const r = await invoke<PlanReport>("plan/create", await base(file, f));
+      const r = await invoke<PlanReport & { charts: PlanCharts }>("plan/create", await base(file, f));
       if (f.ics) {
         const startDate = f.start ?? localNow(new Date()).localDate;
         const { ics } = await invoke<{ ics: string }>("plan/ics", {
@@ -143,7 +148,7 @@ export function registerPlan(program: Command): void {
         });
         writeFileSync(f.ics, ics);
       }
-      if (f.svg && r.plan.selection) writeFileSync(f.svg, renderSvgDocument([r.plan.selection.chart]));
+      if (f.svg) writeFileSync(f.svg, renderSvgDocument(chartsOf(r.charts)));
       if (f.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else printPlan(r);
     });
@@ -203,12 +208,12 @@ export function registerPlan(program: Command): void {
     .description("weekly start rate, Motivation Gap, anticipation gap, progression and the timeline")
     .option("--data <dir>", "data folder of the local database (when no log file is named)")
     .option("--map <file>", "the map (JSON)")
-    .option("--svg <file>", "write the timeline chart as SVG")
+    .option("--svg <file>", "write the progress charts (timeline, gaps, parameters) as one SVG")
     .option("--json", "print JSON")
     .action(
       async (file: string | undefined, f: { data?: string; map?: string; svg?: string; json?: boolean }) => {
         const r = await invoke<ProgressReport>("progress/get", await base(file, f));
-        if (f.svg) writeFileSync(f.svg, renderSvgDocument([r.timeline.chart]));
+        if (f.svg) writeFileSync(f.svg, renderSvgDocument(chartsOf(r.charts)));
         if (f.json) {
           process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
           return;

@@ -144,11 +144,15 @@ describe("chart specs in the results the web views read", () => {
     expect(r.charts.parameters).toBeNull();
   });
 
-  it("the CLI's `progress --svg` draws exactly the timeline spec progress/get returns", () => {
+  it("the CLI's `progress --svg` draws exactly the chart specs progress/get returns", () => {
     const svg = join(tmp, "progress.svg");
     const r = dopamap("progress", logFile, "--json", "--svg", svg);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as ProgressReport;
-    expect(readFileSync(svg, "utf8")).toBe(renderSvgDocument([report.charts.timeline]));
+    const specs = [report.charts.timeline, report.charts.motivationGap, report.charts.anticipationGap];
+    expect(specs.every((c) => c !== null)).toBe(true);
+    expect(readFileSync(svg, "utf8")).toBe(
+      renderSvgDocument([...specs, report.charts.parameters].filter((c) => c !== null)),
+    );
   });
 });
