@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
 import type { FitReport } from "../app/fit/commands.ts";
@@ -10,6 +10,7 @@ import { writeLogCsv } from "../model/records/csv.ts";
 import type { PersonLog } from "../model/records/schema.ts";
 import { type ArchitectureMap, mapChart } from "../profile/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { parseJsonText, readText } from "./files.ts";
 import { personLogFrom } from "./local-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
@@ -30,27 +31,12 @@ interface FitFlags {
 
 const numeric = (s: string | undefined) => (s === undefined ? undefined : Number(s));
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    throw new CliError({ code: "not_found", message: `cannot read ${file}: ${(e as Error).message}` });
-  }
-}
-
 /** A log file as command input: JSON (a PersonLog) or the documented CSV. */
 export function logSource(file: string, skipBadRows: boolean | undefined): Record<string, unknown> {
   const text = readText(file);
   const onError = skipBadRows ? "skip" : "reject";
   if (file.toLowerCase().endsWith(".csv")) return { csv: text, onError };
-  try {
-    return { log: JSON.parse(text) as unknown, onError };
-  } catch (e) {
-    throw new CliError({
-      code: "invalid_input",
-      message: `${file} is not valid JSON: ${(e as Error).message}`,
-    });
-  }
+  return { log: parseJsonText(text, file), onError };
 }
 
 async function invoke<T>(name: string, input: unknown): Promise<T> {

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
 import { registry } from "../app/index.ts";
@@ -12,6 +11,7 @@ import {
 } from "../import/index.ts";
 import { LOCAL_PERSON_ID } from "../server/index.ts";
 import { CliError, EXIT_INVALID } from "./errors.ts";
+import { readText } from "./files.ts";
 import { openLocalStore } from "./serve.ts";
 
 interface ImportFlags {
@@ -154,12 +154,7 @@ export function registerImport(program: Command): void {
     .option("--json", "print JSON")
     .option("--data <dir>", "data folder of the local database")
     .action(async (file: string, f: ImportFlags) => {
-      let text: string;
-      try {
-        text = readFileSync(file, "utf8");
-      } catch (e) {
-        throw new CliError({ code: "not_found", message: `cannot read ${file}: ${(e as Error).message}` });
-      }
+      const text = readText(file);
       const format = f.format ?? detectFormat(text);
       if (!(IMPORT_FORMATS as readonly string[]).includes(format))
         throw invalid(`--format: unknown format ${format}`, "format", IMPORT_FORMATS);

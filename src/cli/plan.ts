@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
 import { registry } from "../app/index.ts";
@@ -7,6 +7,7 @@ import { type ChartSpec, renderSvgDocument } from "../charts/index.ts";
 import { clockHour } from "../plan/index.ts";
 import type { StartRescue, UrgeRescue } from "../track/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { readJsonFile } from "./files.ts";
 import { formatResources } from "./instruments.ts";
 
 /** The charts a command returned, in order, leaving out those with nothing to draw yet (null). */
@@ -19,23 +20,6 @@ const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : `${Math.round(x * 100)} %`;
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new CliError({ code: "not_found", message: `cannot read ${file}: ${(e as Error).message}` });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new CliError({
-      code: "invalid_input",
-      message: `${file} is not valid JSON: ${(e as Error).message}`,
-    });
-  }
-}
-
 async function invoke<T>(name: string, input: unknown): Promise<T> {
   const r = await registry.invoke(name, input, { now: () => new Date().toISOString() });
   if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
@@ -47,7 +31,7 @@ const base = async (
   flags: { map?: string; seed?: string; draws?: string; data?: string },
 ) => ({
   log: await personLogFrom(file, flags.data),
-  ...(flags.map ? { map: readJson(flags.map) } : {}),
+  ...(flags.map ? { map: readJsonFile(flags.map) } : {}),
   ...(flags.seed ? { seed: Number(flags.seed) } : {}),
   ...(flags.draws ? { draws: Number(flags.draws) } : {}),
 });
@@ -169,7 +153,7 @@ export function registerPlan(program: Command): void {
       ) => {
         const r = await invoke<StartRescue | UrgeRescue>("rescue/get", {
           log: await personLogFrom(f.log, f.data),
-          ...(f.map ? { map: readJson(f.map) } : {}),
+          ...(f.map ? { map: readJsonFile(f.map) } : {}),
           activityId: activity,
           unsafe: f.unsafe ?? false,
           ...(f.region ? { region: f.region } : {}),
@@ -188,7 +172,7 @@ export function registerPlan(program: Command): void {
     .action(async (file: string | undefined, f: { data?: string; map?: string; json?: boolean }) => {
       const r = await invoke<TodayReport>("today/get", {
         log: await personLogFrom(file, f.data),
-        ...(f.map ? { map: readJson(f.map) } : {}),
+        ...(f.map ? { map: readJsonFile(f.map) } : {}),
         now: localNow(new Date()),
       });
       if (f.json) {

@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
 import { registry } from "../app/index.ts";
 import type { TaskExportFile, TaskFitReport } from "../app/tasks/commands.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { parseJsonText, readText } from "./files.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 
@@ -13,26 +14,11 @@ async function invoke<T>(name: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    throw new CliError({ code: "not_found", message: `cannot read ${file}: ${(e as Error).message}` });
-  }
-}
-
 /** A task trials file as `tasks/fit` input: `.json` is parsed here, anything else is read as CSV. */
 export function taskFileInput(file: string): { csv: string } | { json: unknown } {
   const text = readText(file);
   if (!file.toLowerCase().endsWith(".json")) return { csv: text };
-  try {
-    return { json: JSON.parse(text) as unknown };
-  } catch (e) {
-    throw new CliError({
-      code: "invalid_input",
-      message: `${file} is not valid JSON: ${(e as Error).message}`,
-    });
-  }
+  return { json: parseJsonText(text, file) };
 }
 
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
