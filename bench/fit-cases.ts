@@ -114,7 +114,7 @@ export const FIT_CASES: Record<string, () => Promise<CaseResult>> = {
       kind: "sqlite",
       file: join(mkdtempSync(join(tmpdir(), "bench-")), "db.sqlite"),
     });
-    const app = await buildServer({ store, mode: "local" });
+    const app = await buildServer({ store, mode: "local", now: () => new Date() });
     const post = async (url: string, payload: unknown) => {
       const r = await app.inject({
         method: "POST",

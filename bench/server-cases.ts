@@ -39,7 +39,7 @@ async function serve(kind: CaseName, arg: string | undefined): Promise<void> {
           dropSchemaOnClose: true,
         };
   const store = await openStore(location);
-  const app = await buildServer({ store, mode: "local" });
+  const app = await buildServer({ store, mode: "local", now: () => new Date() });
   await app.inject({
     method: "POST",
     url: "/api/activity/define",

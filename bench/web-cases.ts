@@ -67,7 +67,7 @@ export function initialSize(root = WEB_ROOT): InitialSize {
 export async function todayUsableMs(runs: number): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), "dopamap-web-bench-"));
   const store = await openStore({ kind: "sqlite", file: join(dir, "dopamap.sqlite") });
-  const app = await buildServer({ store, mode: "local", webRoot: WEB_ROOT });
+  const app = await buildServer({ store, mode: "local", webRoot: WEB_ROOT, now: () => new Date() });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const seeded = await fetch(`${url}/api/demo/seed`, {

@@ -1,20 +1,17 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ScenarioSchema } from "../model/scenario/index.ts";
+import { CLI_BIN, expectNoStack, REPO_ROOT, runCli } from "./test-cli.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "bin/dopamap.js");
+const root = REPO_ROOT;
 const tmp = mkdtempSync(join(tmpdir(), "dopamap-cli-"));
 
-function dopamap(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const dopamap = (...args: string[]) => runCli(args);
 
-const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+const noStack = expectNoStack;
 
 describe("dopamap simulate (command line)", () => {
   it("prints a summary table with intervals and the disclaimer", () => {
@@ -120,7 +117,7 @@ describe("a reader that stops early", () => {
   it("ends quietly (exit 0, no stack trace) when stdout closes, as with `| head`", async () => {
     const child = spawn(
       process.execPath,
-      [bin, "simulate", "--people", "200", "--weeks", "12", "--trace", "--csv"],
+      [CLI_BIN, "simulate", "--people", "200", "--weeks", "12", "--trace", "--csv"],
       {
         cwd: root,
       },

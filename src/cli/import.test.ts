@@ -1,22 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT, runCli } from "./test-cli.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "bin/dopamap.js");
+const root = REPO_ROOT;
 const fixture = join(root, "src/import/fixtures/daylio-export.csv");
 
-function dopamap(args: string[], dataDir: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120_000,
-    env: { ...process.env, DATABASE_URL: "", DOPAMAP_DATA_DIR: dataDir },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const dopamap = (args: string[], data: string) => runCli(args, { data });
 
 describe("dopamap import", () => {
   it("previews a Daylio export without writing, imports it once, and a second import adds nothing", () => {

@@ -10,6 +10,7 @@ import {
   type PreviewRow,
 } from "../import/index.ts";
 import { LOCAL_PERSON_ID } from "../server/index.ts";
+import { cliNowIso } from "./clock.ts";
 import { CliError, EXIT_INVALID } from "./errors.ts";
 import { readText } from "./files.ts";
 import { openLocalStore } from "./serve.ts";
@@ -181,7 +182,7 @@ export function registerImport(program: Command): void {
         moods: parseMoods(f.moods),
       };
       const store = await openLocalStore(f.data);
-      const ctx = { store, personId: LOCAL_PERSON_ID, now: () => new Date().toISOString() };
+      const ctx = { store, personId: LOCAL_PERSON_ID, now: cliNowIso };
       const invoke = async (name: string, body: unknown) => {
         const r = await registry.invoke(name, body, ctx);
         if (r.ok) return r.value;

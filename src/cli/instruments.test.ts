@@ -1,24 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createFhirValidator } from "../instruments/index.ts";
+import { runCli } from "./test-cli.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "bin/dopamap.js");
 const tmp = mkdtempSync(join(tmpdir(), "dopamap-assess-"));
 
-function dopamap(args: string[], input = "") {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    input,
-    timeout: 120_000,
-    env: { ...process.env, DATABASE_URL: "", DOPAMAP_DATA_DIR: join(tmp, "data") },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const dopamap = (args: string[], input = "") => runCli(args, { data: join(tmp, "data"), input });
 
 describe("assessment on the command line", () => {
   it("lists the bundled instruments with licence status and wording", () => {

@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { registry } from "../app/index.ts";
 import type { CrisisResources, InstrumentDefinition } from "../instruments/index.ts";
 import { LOCAL_PERSON_ID } from "../server/index.ts";
+import { cliNowIso } from "./clock.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { openLocalStore } from "./serve.ts";
 
@@ -139,7 +140,7 @@ export function registerInstruments(program: Command): void {
         if (flags.fhir) {
           const resource = await call(
             "instruments/fhir-response",
-            { instrument, answers, at: new Date().toISOString() },
+            { instrument, answers, at: cliNowIso() },
             { answers: "--answers" },
           );
           return void process.stdout.write(`${JSON.stringify(resource, null, 2)}\n`);
@@ -149,7 +150,7 @@ export function registerInstruments(program: Command): void {
           {
             instrument,
             answers,
-            at: new Date().toISOString(),
+            at: cliNowIso(),
             ...(flags.region ? { region: flags.region } : {}),
             ...(flags.sex ? { sex: flags.sex } : {}),
           },
@@ -179,7 +180,7 @@ export function registerInstruments(program: Command): void {
 
 async function assess(ids: string[], flags: { region?: string; data?: string; out?: string }): Promise<void> {
   const store = await openLocalStore(flags.data);
-  const ctx = { store, personId: LOCAL_PERSON_ID, now: () => new Date().toISOString() };
+  const ctx = { store, personId: LOCAL_PERSON_ID, now: cliNowIso };
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const lines = rl[Symbol.asyncIterator]();
   const ask = async (q: string): Promise<string | null> => {
@@ -193,11 +194,7 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
   const save = () => {
     const file =
       flags.out ??
-      join(
-        dataDir(flags.data),
-        "assessments",
-        `assessment-${new Date().toISOString().replaceAll(":", "-")}.json`,
-      );
+      join(dataDir(flags.data), "assessments", `assessment-${cliNowIso().replaceAll(":", "-")}.json`);
     try {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify({ version: 1, results, crisisEvents }, null, 2)}\n`);
@@ -220,7 +217,7 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
         });
       process.stdout.write(`\n${def.title}\n${def.instructions ?? ""}\n`);
       const answers: Record<string, unknown> = {};
-      const responseId = `${def.id}-${new Date().toISOString().replaceAll(":", "-")}`;
+      const responseId = `${def.id}-${cliNowIso().replaceAll(":", "-")}`;
       let i = 0;
       while (i < def.items.length) {
         const item = def.items[i]!;
@@ -265,7 +262,7 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
             instrument: def.id,
             item: item.id,
             value,
-            at: new Date().toISOString(),
+            at: cliNowIso(),
             ...(flags.region ? { region: flags.region } : {}),
           },
           ctx,
@@ -289,14 +286,10 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
       const out = await call<ScoreOut & { crisis: unknown[] }>("instruments/score", {
         instrument: def.id,
         answers,
-        at: new Date().toISOString(),
+        at: cliNowIso(),
         ...(flags.region ? { region: flags.region } : {}),
       });
-      await registry.invoke(
-        "assessment/submit",
-        { responseId, instrument: def.id, at: new Date().toISOString() },
-        ctx,
-      );
+      await registry.invoke("assessment/submit", { responseId, instrument: def.id, at: cliNowIso() }, ctx);
       process.stdout.write("\n");
       printScore(out);
       results.push({

@@ -1,21 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CLI_TEST_NOW, runCli } from "./test-cli.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "bin/dopamap.js");
-
-function dopamap(args: string[], dataDir: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120_000,
-    env: { ...process.env, DATABASE_URL: "", DOPAMAP_DATA_DIR: dataDir },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** Every run happens at this instant, in UTC: the demo's history ends the day before. */
+const NOW = CLI_TEST_NOW;
+const TODAY = NOW.slice(0, 10);
+const dopamap = (args: string[], data: string, now = NOW) => runCli(args, { data, now });
 
 describe("the day's commands on the local database", () => {
   it("say what to do on an empty database, then work on what was recorded", () => {
@@ -33,7 +25,7 @@ describe("the day's commands on the local database", () => {
   it("records a check-in before and after as one entry, and urges acted or resisted", () => {
     const data = mkdtempSync(join(tmpdir(), "dopamap-log-"));
     expect(dopamap(["demo"], data).code).toBe(0);
-    const at = ["--date", "2026-11-30", "--hour", "9"];
+    const at = ["--date", TODAY, "--hour", "9"];
     expect(dopamap(["log", "walk", "--anticipated", "3", ...at], data).out).toMatch(
       /Saved \(before; created\)/,
     );
@@ -45,8 +37,32 @@ describe("the day's commands on the local database", () => {
     expect(unknown.err).toContain("allowed: callFriend, focusWork, walk");
     expect(dopamap(["urge", "walk", "--strength", "4", "--resisted"], data).code).toBe(0);
     const log = JSON.parse(dopamap(["data", "log/get"], data).out);
-    const c = log.checkIns.find((x: { id: string }) => x.id === "c-2026-11-30T09-walk");
+    const c = log.checkIns.find((x: { id: string }) => x.id === `c-${TODAY}T09-walk`);
     expect(c).toMatchObject({ started: true, anticipated: 3, experienced: 7, minutesDone: 8 });
     expect(log.urges).toHaveLength(1);
+    expect(log.urges[0]).toMatchObject({ localDate: TODAY, localHour: 10, at: "2026-12-01T10:30:00.000Z" });
+  });
+
+  it("says what is in the way when a before rating meets an entry already done", () => {
+    const data = mkdtempSync(join(tmpdir(), "dopamap-done-"));
+    expect(dopamap(["demo"], data).code).toBe(0);
+    const log = JSON.parse(dopamap(["data", "log/get"], data).out);
+    const done = log.checkIns.find(
+      (c: { activityId: string; started: boolean }) => c.activityId === "walk" && c.started,
+    );
+    const at = ["--date", done.localDate, "--hour", String(done.localHour)];
+    const r = dopamap(["log", "walk", "--anticipated", "3", ...at], data);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("error [conflict]");
+    expect(r.err).toContain(`is already recorded as done (${done.minutesDone} min`);
+    expect(r.err).not.toContain("not started has no experienced rating");
+    const after = JSON.parse(dopamap(["data", "log/get"], data).out);
+    expect(after.checkIns.find((c: { id: string }) => c.id === done.id)).toEqual(done);
+  });
+
+  it("refuses a malformed DOPAMAP_NOW by name", () => {
+    const r = dopamap(["today"], mkdtempSync(join(tmpdir(), "dopamap-now-")), "yesterday");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("error [invalid_input]: DOPAMAP_NOW: expected an ISO 8601 instant");
   });
 });

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
 import type { CheckIn, PersonLog } from "../model/records/index.ts";
 import { LOCAL_PERSON_ID } from "../server/index.ts";
-import { CliError } from "./errors.ts";
+import { cliNow } from "./clock.ts";
+import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { invokeLocal, openLocalStore } from "./serve.ts";
 
 interface LogFlags {
@@ -68,7 +69,7 @@ export function registerLog(program: Command): void {
     .option("--hour <0-23>", "the planned hour (default: this hour)")
     .option("--data <dir>", "data folder of the local database")
     .action(async (activityId: string, f: LogFlags) => {
-      const now = localNow(new Date());
+      const now = localNow(cliNow());
       const date = f.date ?? now.date;
       const hour = f.hour === undefined ? now.hour : Number(f.hour);
       const store = await openLocalStore(f.data);
@@ -78,6 +79,17 @@ export function registerLog(program: Command): void {
         const id = `c-${date}T${pad(hour)}-${activityId}`;
         const existing = log.checkIns.find((c) => c.id === id);
         const after = f.experienced !== undefined || f.minutes !== undefined;
+        if (existing?.started && !after) {
+          const felt = existing.experienced === null ? "" : `, felt ${existing.experienced}/10`;
+          throw new CliError(
+            {
+              code: "conflict",
+              message: `${activity.name} on ${date} at ${pad(hour)}:00 is already recorded as done (${existing.minutesDone ?? 0} min${felt}), so a rating before it${f.notStarted ? " or --not-started" : ""} no longer fits that entry; for another time that day pass --hour, or correct the after rating with --minutes and --experienced`,
+              path: [f.notStarted ? "notStarted" : "anticipated"],
+            },
+            EXIT_FAILURE,
+          );
+        }
         const checkIn: Record<string, unknown> = {
           ...(existing ?? {}),
           id,
@@ -143,7 +155,7 @@ export function registerLog(program: Command): void {
         const store = await openLocalStore(f.data);
         try {
           activityOf(await store.readLog(LOCAL_PERSON_ID), activityId);
-          const d = new Date();
+          const d = cliNow();
           const now = localNow(d);
           await invokeLocal(store, "urge/record", {
             id: `u-${randomUUID()}`,

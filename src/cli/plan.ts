@@ -6,6 +6,7 @@ import type { PlanCharts, PlanReport, ProgressReport, TodayReport } from "../app
 import { type ChartSpec, renderSvgDocument } from "../charts/index.ts";
 import { clockHour } from "../plan/index.ts";
 import type { StartRescue, UrgeRescue } from "../track/index.ts";
+import { cliNow, cliNowIso } from "./clock.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { readJsonFile } from "./files.ts";
 import { formatResources } from "./instruments.ts";
@@ -21,7 +22,7 @@ const pct = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : `${Math.round(x * 100)} %`;
 
 async function invoke<T>(name: string, input: unknown): Promise<T> {
-  const r = await registry.invoke(name, input, { now: () => new Date().toISOString() });
+  const r = await registry.invoke(name, input, { now: cliNowIso });
   if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
   return r.value as T;
 }
@@ -124,7 +125,7 @@ export function registerPlan(program: Command): void {
       };
       const r = await invoke<PlanReport & { charts: PlanCharts }>("plan/create", await base(file, f));
       if (f.ics) {
-        const startDate = f.start ?? localNow(new Date()).localDate;
+        const startDate = f.start ?? localNow(cliNow()).localDate;
         const { ics } = await invoke<{ ics: string }>("plan/ics", {
           ...(await base(file, f)),
           draws: 0,
@@ -173,7 +174,7 @@ export function registerPlan(program: Command): void {
       const r = await invoke<TodayReport>("today/get", {
         log: await personLogFrom(file, f.data),
         ...(f.map ? { map: readJsonFile(f.map) } : {}),
-        now: localNow(new Date()),
+        now: localNow(cliNow()),
       });
       if (f.json) {
         process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);

@@ -1,22 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPORT_DISCLAIMER } from "../report/index.ts";
+import { runCli } from "./test-cli.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "bin/dopamap.js");
-
-function dopamap(args: string[], dataDir: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120_000,
-    env: { ...process.env, DATABASE_URL: "", DOPAMAP_DATA_DIR: dataDir, ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const dopamap = (args: string[], data: string, env: Record<string, string> = {}) =>
+  runCli(args, { data, env });
 
 describe("dopamap report", () => {
   it("writes the local person's report as HTML, with only the sections asked for", () => {

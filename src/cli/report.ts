@@ -6,6 +6,7 @@ import { gatherReport } from "../app/report/gather.ts";
 import { renderReportHtml } from "../report/index.ts";
 import { LOCAL_PERSON_ID } from "../server/index.ts";
 import { htmlToPdf, requireChromium } from "../server/report-pdf.tsx";
+import { cliNowIso } from "./clock.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { openLocalStore } from "./serve.ts";
 
@@ -56,7 +57,7 @@ export function registerReport(program: Command): void {
         }
       const store = await openLocalStore(f.data);
       try {
-        const data = await gatherReport(store, LOCAL_PERSON_ID, new Date().toISOString(), { draws, seed });
+        const data = await gatherReport(store, LOCAL_PERSON_ID, cliNowIso(), { draws, seed });
         const options = sections ? { sections } : {};
         if (f.html || !f.pdf) {
           const page = renderReportHtml(data, options);

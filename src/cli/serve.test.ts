@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CLI_TEST_NOW } from "./test-cli.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 
@@ -13,7 +14,7 @@ function run(
 ): Promise<{ code: number | null; out: string; kill: () => void }> {
   const child = spawn(process.execPath, ["bin/dopamap.js", ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: "", ...env },
+    env: { ...process.env, DATABASE_URL: "", DOPAMAP_NOW: CLI_TEST_NOW, TZ: "UTC", ...env },
   });
   let out = "";
   return new Promise((resolve) => {

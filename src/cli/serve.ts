@@ -4,6 +4,7 @@ import { registry, type Store } from "../app/index.ts";
 import { buildServer, LOCAL_PERSON_ID } from "../server/index.ts";
 import { DEFAULT_WEB_ROOT } from "../server/static.ts";
 import { openStore, resolveLocation } from "../store/index.ts";
+import { cliNow, cliNowIso } from "./clock.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
@@ -35,7 +36,7 @@ export async function openLocalStore(data: string | undefined): Promise<Store> {
     name: "",
     accountId: null,
     demo: false,
-    createdAt: new Date().toISOString(),
+    createdAt: cliNowIso(),
   });
   return store;
 }
@@ -45,7 +46,7 @@ export async function invokeLocal(store: Store, command: string, input: unknown)
   const result = await registry.invoke(command, input, {
     store,
     personId: LOCAL_PERSON_ID,
-    now: () => new Date().toISOString(),
+    now: cliNowIso,
   });
   if (!result.ok) throw new CliError(result.error, result.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
   return result.value;
@@ -70,6 +71,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     logger: { level: process.env.DOPAMAP_LOG_LEVEL ?? "info" },
     ...(https ? { https } : {}),
     behindProxy: flags.behindProxy ?? false,
+    now: cliNow,
   });
   const stop = async () => {
     await app.close();

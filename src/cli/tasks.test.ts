@@ -1,19 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { expectNoStack, runCli } from "./test-cli.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "bin/dopamap.js");
 const tmp = mkdtempSync(join(tmpdir(), "dopamap-tasks-"));
 
-function dopamap(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const dopamap = (...args: string[]) => runCli(args);
 
-const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+const noStack = expectNoStack;
 
 describe("dopamap tasks (command line)", () => {
   it("simulates example data for both tasks and fits it from CSV and JSON", { timeout: 300_000 }, () => {

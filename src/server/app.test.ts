@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { registry, type Store } from "../app/index.ts";
 import { openTestStore, storeTargets } from "../store/test-stores.ts";
 import { buildServer } from "./app.ts";
-import { LOCAL, post, sampleRecords, signIn } from "./test-helpers.ts";
+import { LOCAL, post, sampleRecords, signIn, testClock } from "./test-helpers.ts";
 
 const sqlite = storeTargets()[0]!;
 
@@ -18,6 +18,7 @@ for (const target of storeTargets())
       app = await buildServer({
         store,
         mode: "local",
+        now: testClock,
         logger: { level: "trace", stream: { write: (s: string) => logs.push(s) } },
       });
     });
@@ -215,7 +216,7 @@ describe("accounts mode", () => {
 describe("accounts mode behind a reverse proxy", () => {
   it("refuses plain http and accepts what the proxy marks https", async () => {
     const store = await openTestStore(sqlite);
-    const app = await buildServer({ store, mode: "accounts", behindProxy: true });
+    const app = await buildServer({ store, mode: "accounts", behindProxy: true, now: testClock });
     const plain = await app.inject({ method: "GET", url: "/api/health" });
     expect(plain.json()).toMatchObject({ error: { code: "tls_required" } });
     const viaProxy = await app.inject({

@@ -25,7 +25,8 @@ export interface ServerOptions {
   readonly registry?: Registry;
   /** pino options or `false`; the request log never holds bodies (answers, ratings, notes, crisis events). */
   readonly logger?: FastifyServerOptions["logger"];
-  readonly now?: () => Date;
+  /** The clock: the adapter passes it in (the CLI's clock in `dopamap serve`, a fixed instant in tests). */
+  readonly now: () => Date;
   /** Host names accepted in `Host` in local mode (against DNS rebinding). Default: the loopback names. */
   readonly allowedHosts?: readonly string[];
   /** Accounts mode behind a TLS-terminating reverse proxy on loopback: trust its `X-Forwarded-*`, refuse plain HTTP. */
@@ -65,7 +66,7 @@ function checkLocalRequest(req: FastifyRequest, allowed: ReadonlySet<string>): v
 /** Builds the HTTP API over the registry: POST /api/<command> for every command, health, OpenAPI and accounts. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const registry = options.registry ?? appRegistry;
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const store = options.store;
   const app = Fastify({
     logger: options.logger ?? false,

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { CLI_TEST_NOW } from "../cli/test-cli.ts";
 import { sampleRecords } from "./test-helpers.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -13,7 +14,7 @@ const HEADERS = { "content-type": "application/json", origin: "" };
 function startServer(env: NodeJS.ProcessEnv, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ["bin/dopamap.js", "serve", "--port", "0", "--data", dataDir], {
     cwd: root,
-    env: { ...env, DOPAMAP_LOG_LEVEL: "warn" },
+    env: { ...env, DOPAMAP_LOG_LEVEL: "warn", DOPAMAP_NOW: CLI_TEST_NOW, TZ: "UTC" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry, type Store } from "../app/index.ts";
 import { openTestStore, storeTargets } from "../store/test-stores.ts";
 import { buildServer } from "./app.ts";
-import { DATA_COMMANDS, LOCAL, post, sampleRecords } from "./test-helpers.ts";
+import { DATA_COMMANDS, LOCAL, post, sampleRecords, testClock } from "./test-helpers.ts";
 
 const BODIES = 2000;
 
@@ -51,7 +51,7 @@ for (const target of storeTargets())
       const routes = [...registry.commands.keys()];
       beforeAll(async () => {
         store = await openTestStore(target);
-        app = await buildServer({ store, mode: "local" });
+        app = await buildServer({ store, mode: "local", now: testClock });
         await post(app, "activity/define", activity);
       });
       afterAll(async () => {

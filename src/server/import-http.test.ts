@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../app/index.ts";
 import { openTestStore, storeTargets } from "../store/test-stores.ts";
 import { buildServer } from "./app.ts";
-import { post } from "./test-helpers.ts";
+import { post, testClock } from "./test-helpers.ts";
 
 const daylio = readFileSync(new URL("../import/fixtures/daylio-export.csv", import.meta.url), "utf8");
 const sqlite = storeTargets().find((t) => t.name === "sqlite")!;
@@ -14,7 +14,7 @@ describe("import over HTTP", () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     store = await openTestStore(sqlite);
-    app = await buildServer({ store, mode: "local" });
+    app = await buildServer({ store, mode: "local", now: testClock });
   });
   afterAll(async () => {
     await app.close();

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { registry, type Store } from "../app/index.ts";
 import { openTestStore, storeTargets } from "../store/test-stores.ts";
 import { buildServer } from "./app.ts";
-import { DATA_COMMANDS, post, sampleRecords, signIn } from "./test-helpers.ts";
+import { DATA_COMMANDS, post, sampleRecords, signIn, testClock } from "./test-helpers.ts";
 
 const SECRET = "ann's private note 5c1e";
 
@@ -15,7 +15,12 @@ for (const target of storeTargets()) {
       let app: FastifyInstance;
       beforeEach(async () => {
         store = await openTestStore(target);
-        app = await buildServer({ store, mode: "accounts", auth: { loginAttemptsPerMinute: 100 } });
+        app = await buildServer({
+          store,
+          mode: "accounts",
+          now: testClock,
+          auth: { loginAttemptsPerMinute: 100 },
+        });
       });
       afterEach(async () => {
         await app.close();

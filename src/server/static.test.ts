@@ -7,7 +7,7 @@ import type { Store } from "../app/index.ts";
 import { openTestStore, storeTargets } from "../store/test-stores.ts";
 import { buildServer } from "./app.ts";
 import { WEB_CSP } from "./static.ts";
-import { LOCAL } from "./test-helpers.ts";
+import { LOCAL, testClock } from "./test-helpers.ts";
 
 const sqlite = storeTargets()[0]!;
 
@@ -23,7 +23,7 @@ describe("the built web app, served at /", () => {
     writeFileSync(join(root, "sw.js"), "self.addEventListener('fetch', () => {})");
     writeFileSync(join(root, "help.html"), "<!doctype html><title>help</title>");
     store = await openTestStore(sqlite);
-    app = await buildServer({ store, mode: "local", webRoot: root });
+    app = await buildServer({ store, mode: "local", webRoot: root, now: testClock });
   });
   afterAll(async () => {
     await app.close();
@@ -66,7 +66,7 @@ describe("the built web app, served at /", () => {
 
   it("serves the API alone when the web app is not built", async () => {
     const empty = mkdtempSync(join(tmpdir(), "dopamap-web-empty-"));
-    const bare = await buildServer({ store, mode: "local", webRoot: empty });
+    const bare = await buildServer({ store, mode: "local", webRoot: empty, now: testClock });
     try {
       expect((await bare.inject({ method: "GET", url: "/", headers: LOCAL })).statusCode).toBe(404);
       expect((await bare.inject({ method: "GET", url: "/api/health", headers: LOCAL })).statusCode).toBe(200);

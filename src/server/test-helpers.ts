@@ -33,6 +33,11 @@ export const DATA_COMMANDS = new Set([
   "tasks/fit",
 ]);
 
+/** The instant every server test runs at (no test reads the wall clock). */
+export const TEST_NOW = "2026-12-01T10:30:00Z";
+/** A clock stopped at `TEST_NOW`, for `buildServer({ now })`. */
+export const testClock = (): Date => new Date(TEST_NOW);
+
 /** Headers of a same-origin loopback request. */
 export const LOCAL = { host: "127.0.0.1:3000", "content-type": "application/json" } as const;
 

@@ -25,7 +25,7 @@ describe.skipIf(!HAVE_CHROMIUM)("accounts in the browser", () => {
 
   it("signs up, logs out and back in, and another account sees none of it", async () => {
     const a = await env.browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(a, env.server.url);
+    const { page, watch } = await openPage(a, env.server);
     await gotoView(page, env.server.url, "/today");
     // Signed out: every view but help shows the sign-up and log-in forms.
     await page.locator("#signup-email").waitFor();
@@ -68,7 +68,7 @@ describe.skipIf(!HAVE_CHROMIUM)("accounts in the browser", () => {
     expect(await page.locator("main").textContent()).not.toContain("Nothing planned yet");
 
     const b = await env.browser.newContext({ viewport: DESKTOP, timezoneId: "UTC" });
-    const other = await openPage(b, env.server.url);
+    const other = await openPage(b, env.server);
     await gotoView(other.page, env.server.url, "/");
     await other.page.locator("#signup-email").waitFor();
     await screenshot(other.page, "accounts-onboarding-desktop");

@@ -16,7 +16,7 @@ describe.skipIf(!HAVE_CHROMIUM)("crisis path in the browser", () => {
 
   it("PHQ-9 item 9 above 0 shows the region's crisis resources at once, focused, and they stay (with resume)", async () => {
     const context = await env.browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(context, env.server.url);
+    const { page, watch } = await openPage(context, env.server);
     await gotoView(page, env.server.url, "/");
     await chooseRegion(page, "GB");
     await gotoView(page, env.server.url, "/assess");
@@ -68,7 +68,7 @@ describe.skipIf(!HAVE_CHROMIUM)("crisis path in the browser", () => {
 
   it("an unsafe answer in the rescue shows crisis resources too, and 'get help now' is on every view", async () => {
     const context = await env.browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(context, env.server.url);
+    const { page, watch } = await openPage(context, env.server);
     await env.server.store.putActivity("local", {
       id: "walk",
       name: "Morning walk",

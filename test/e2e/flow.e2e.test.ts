@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   answerQuestion,
@@ -11,6 +11,8 @@ import {
   type PageWatch,
   PHONE,
   screenshot,
+  setPageClock,
+  type TestServer,
   useServerAndBrowser,
 } from "./harness.ts";
 
@@ -32,9 +34,10 @@ const ROUTES = [
 /** The first week: Monday 7 December 2026 onwards, at UTC (the browser's zone in these tests). */
 const WEEK = Array.from({ length: 7 }, (_, i) => `2026-12-${String(7 + i).padStart(2, "0")}`);
 
-async function at(context: BrowserContext, page: Page, instant: string): Promise<void> {
-  await page.clock.setFixedTime(new Date(instant));
-  void context;
+/** Moves the test's clock, on the server and in the page, to `instant`. */
+async function at(server: TestServer, page: Page, instant: string): Promise<void> {
+  server.clock.set(instant);
+  await setPageClock(page, instant);
 }
 
 /** Waits until a view has settled: its heading is shown and nothing says "Loading…". */
@@ -60,8 +63,8 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
 
   it("goes through assess → map → plan → a week of check-ins → rescue → progress", async () => {
     const context = await env.browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(context, env.server.url);
-    await at(context, page, `${WEEK[0]}T07:00:00Z`);
+    const { page, watch } = await openPage(context, env.server);
+    await at(env.server, page, `${WEEK[0]}T07:00:00Z`);
 
     await gotoView(page, env.server.url, "/");
     expect(await page.locator("main").textContent()).toContain("not a diagnosis or treatment");
@@ -106,7 +109,7 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
     // A week of check-ins: before and after each planned activity, an urge, then close the day.
     let checkIns = 0;
     for (const [i, day] of WEEK.entries()) {
-      await at(context, page, `${day}T06:00:00Z`);
+      await at(env.server, page, `${day}T06:00:00Z`);
       await gotoView(page, env.server.url, "/today");
       await settled(page);
       const cards = page.locator("main section[aria-labelledby=planned-title] li.card");
@@ -151,7 +154,7 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
     expect(log.closedDays.length).toBe(7);
 
     // Rescue: late on the eighth day, with nothing started, it is offered unasked; and on request.
-    await at(context, page, "2026-12-14T22:30:00Z");
+    await at(env.server, page, "2026-12-14T22:30:00Z");
     await gotoView(page, env.server.url, "/today");
     await settled(page);
     await page.locator("main #rescue-title").waitFor();
@@ -176,8 +179,8 @@ describe.skipIf(!HAVE_CHROMIUM)("a new person in the browser", () => {
       ["desktop", DESKTOP],
     ] as const) {
       const context = await env.browser.newContext({ viewport, timezoneId: "UTC" });
-      const { page, watch } = await openPage(context, env.server.url);
-      await page.clock.setFixedTime(new Date("2026-12-10T12:00:00Z"));
+      const { page, watch } = await openPage(context, env.server);
+      await at(env.server, page, "2026-12-10T12:00:00Z");
       for (const [route, name] of ROUTES) {
         await gotoView(page, env.server.url, route);
         await settled(page);

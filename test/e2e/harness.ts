@@ -82,23 +82,45 @@ export async function buildWebOnce(): Promise<void> {
   }
 }
 
+/** The instant a browser test starts at, on the server and in the page (no test reads the wall clock). */
+export const E2E_NOW = "2026-12-01T10:30:00Z";
+
+/** A test's clock, shared by the server and the pages it opens; it stands still until set. */
+export interface TestClock {
+  now(): Date;
+  set(instant: string): void;
+}
+
+function testClock(start: string): TestClock {
+  let t = Date.parse(start);
+  return {
+    now: () => new Date(t),
+    set(instant) {
+      t = Date.parse(instant);
+    },
+  };
+}
+
 /** A running server over its own temporary store. */
 export interface TestServer {
   readonly url: string;
   readonly app: FastifyInstance;
   readonly store: Store;
+  readonly clock: TestClock;
   close(): Promise<void>;
 }
 
-/** Starts the server on 127.0.0.1:0 over a fresh SQLite store in a temp folder. */
+/** Starts the server on 127.0.0.1:0 over a fresh SQLite store in a temp folder, its clock at `E2E_NOW`. */
 export async function startServer(mode: "local" | "accounts" = "local"): Promise<TestServer> {
   await buildWebOnce();
   const dir = mkdtempSync(join(tmpdir(), "dopamap-e2e-"));
   const store = await openStore({ kind: "sqlite", file: join(dir, "dopamap.sqlite") });
+  const clock = testClock(E2E_NOW);
   const app = await buildServer({
     store,
     mode,
     webRoot: WEB_ROOT,
+    now: clock.now,
     auth: { secureCookies: false, loginAttemptsPerMinute: 1000 },
   });
   await app.listen({ host: "127.0.0.1", port: 0 });
@@ -108,6 +130,7 @@ export async function startServer(mode: "local" | "accounts" = "local"): Promise
     url: `http://127.0.0.1:${port}`,
     app,
     store,
+    clock,
     async close() {
       await app.close();
       await store.close();
@@ -159,12 +182,42 @@ export interface PageWatch {
   readonly errors: string[];
 }
 
-/** Opens a page at a viewport, recording any request that leaves `origin` and any JavaScript error. */
+/**
+ * Stops the page's `Date` at `instant` (ISO 8601), now and on every later navigation. Only `Date` is
+ * replaced: timers and `performance` (the tasks' clock, resource timing) run as usual.
+ */
+export async function setPageClock(page: Page, instant: string): Promise<void> {
+  const fix = (ms: number) => {
+    const g = globalThis as unknown as { Date: DateConstructor; __realDate?: DateConstructor };
+    const Real = g.__realDate ?? g.Date;
+    g.__realDate = Real;
+    class Fixed extends Real {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(ms);
+        else super(...(args as [string]));
+      }
+      static override now(): number {
+        return ms;
+      }
+    }
+    g.Date = Fixed as unknown as DateConstructor;
+  };
+  const ms = Date.parse(instant);
+  await page.addInitScript(fix, ms);
+  await page.evaluate(fix, ms);
+}
+
+/**
+ * Opens a page on the server, its `Date` fixed at the server's clock (timers still run), recording
+ * any request that leaves the server's origin and any JavaScript error.
+ */
 export async function openPage(
   context: BrowserContext,
-  origin: string,
+  server: TestServer,
 ): Promise<{ page: Page; watch: PageWatch }> {
+  const origin = server.url;
   const page = await context.newPage();
+  await setPageClock(page, server.clock.now().toISOString());
   const watch: PageWatch = { foreign: [], errors: [] };
   page.on("request", (r) => {
     const u = r.url();

@@ -37,7 +37,7 @@ describe.skipIf(!HAVE_CHROMIUM)("import view", () => {
 
   async function page(): Promise<Page> {
     const context = await browser.newContext({ viewport: PHONE, timezoneId: "Europe/Berlin" });
-    const opened = await openPage(context, server.url);
+    const opened = await openPage(context, server);
     watches.push(opened.watch);
     return opened.page;
   }

@@ -43,7 +43,7 @@ describe.skipIf(!HAVE_CHROMIUM)("offline and without JavaScript", () => {
 
   it("after one visit, 'get help now' and the help page work offline without JavaScript errors", async () => {
     const context = await env.browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(context, env.server.url);
+    const { page, watch } = await openPage(context, env.server);
     await gotoView(page, env.server.url, "/");
     await chooseRegion(page, "US");
     // The service worker installs and caches the shell and the help page.

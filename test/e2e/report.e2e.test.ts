@@ -22,7 +22,7 @@ describe.skipIf(!HAVE_CHROMIUM)("sharing the report read-only in the browser", (
     const seeded = await registry.invoke(
       "demo/seed",
       { weeks: 3 },
-      { store: server.store, personId: "local", now: () => new Date().toISOString() },
+      { store: server.store, personId: "local", now: () => server.clock.now().toISOString() },
     );
     expect(seeded.ok).toBe(true);
     browser = await launchBrowser();
@@ -34,7 +34,7 @@ describe.skipIf(!HAVE_CHROMIUM)("sharing the report read-only in the browser", (
 
   it("creates a link to the map only, which a fresh browser sees alone, until it is withdrawn", async () => {
     const context = await browser.newContext({ viewport: PHONE, timezoneId: "UTC" });
-    const { page, watch } = await openPage(context, server.url);
+    const { page, watch } = await openPage(context, server);
     await gotoView(page, server.url, "/share");
     expect(await page.locator('a[href="/report"]', { hasText: "Open the report" }).count()).toBe(1);
     expect(await page.locator('a[href="/report?format=pdf"]').textContent()).toContain("PDF");

@@ -114,7 +114,7 @@ describe.skipIf(!HAVE_CHROMIUM)("behavioural tasks in the browser", () => {
     server = await startServer("local");
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
-    ({ page, watch } = await openPage(context, server.url));
+    ({ page, watch } = await openPage(context, server));
   });
   afterAll(async () => {
     await browser?.close();

@@ -87,7 +87,7 @@ describe.skipIf(!HAVE_CHROMIUM)("map, plan, progress and simulator views", () =>
 
   async function page(viewport: { width: number; height: number }): Promise<Page> {
     const context = await browser.newContext({ viewport, timezoneId: "UTC", acceptDownloads: true });
-    const opened = await openPage(context, server.url);
+    const opened = await openPage(context, server);
     watches.push(opened.watch);
     return opened.page;
   }

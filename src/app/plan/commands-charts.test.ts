@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseChartSpec, renderSvgDocument } from "../../charts/index.ts";
+import { runCli } from "../../cli/test-cli.ts";
 import { type OpportunityRecord, resolveConditions, simulatePerson } from "../../model/person/index.ts";
 import { logFromSimulation } from "../../model/records/from-simulation.ts";
 import { streamRng } from "../../model/rng.ts";
@@ -41,18 +41,10 @@ const valid = (spec: unknown) => {
   return r.ok ? [] : r.error.issues;
 };
 
-const root = new URL("../../../", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "dopamap-view-charts-"));
 const logFile = join(tmp, "log.json");
 writeFileSync(logFile, JSON.stringify(log));
-function dopamap(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, "bin/dopamap.js"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const dopamap = (...args: string[]) => runCli(args);
 
 describe("chart specs in the results the web views read", () => {
   it("map/get carries its chart: bars with 95 % intervals per pattern, the spec the CLI draws", async () => {

@@ -9,14 +9,17 @@ import {
 import { AppError, type CommandContext, defineCommand } from "../registry.ts";
 import type { Store } from "../store-port.ts";
 
-/** The store and person a data command acts on; a missing port is an adapter bug, not bad input. */
+/**
+ * The store, person and clock a data command acts on. A missing port is an adapter bug, not bad
+ * input: the core never falls back to the wall clock, the adapter passes the instant in.
+ */
 export function personScope(ctx: CommandContext): { store: Store; personId: string; now: () => string } {
-  if (!ctx.store || !ctx.personId)
+  if (!ctx.store || !ctx.personId || !ctx.now)
     throw new AppError({
       code: "no_store",
-      message: "this command needs the data store; run it through the app",
+      message: "this command needs the data store and the current instant; run it through the app",
     });
-  return { store: ctx.store, personId: ctx.personId, now: ctx.now ?? (() => new Date().toISOString()) };
+  return { store: ctx.store, personId: ctx.personId, now: ctx.now };
 }
 
 /** Whether a write made a row, met the same row again (a retried request), or changed one. */
