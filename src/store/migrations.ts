@@ -1,4 +1,5 @@
-import type { Kysely, Migration, MigrationProvider } from "kysely";
+import type { Kysely } from "kysely";
+import type { Migration, MigrationProvider } from "kysely/migration";
 
 /** The one migration set for both dialects: text ids and ISO 8601 instants, so no branch on dialect. */
 const initial: Migration = {
