@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
 import type { FitReport } from "../app/fit/commands.ts";
-import { registry } from "../app/index.ts";
+import { type CommandContext, registry } from "../app/index.ts";
 import { renderSvgDocument } from "../charts/index.ts";
 import type { BanditFitResult } from "../fit/bandit2arm.ts";
 import type { ModelRecovery, RecoveryByWeeks } from "../fit/recovery.ts";
@@ -11,7 +11,7 @@ import type { PersonLog } from "../model/records/schema.ts";
 import { type ArchitectureMap, mapChart } from "../profile/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { parseJsonText, readText } from "./files.ts";
-import { personLogFrom } from "./local-data.ts";
+import { localLog, withPersonLog } from "./local-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 
@@ -39,8 +39,8 @@ export function logSource(file: string, skipBadRows: boolean | undefined): Recor
   return { log: parseJsonText(text, file), onError };
 }
 
-async function invoke<T>(name: string, input: unknown): Promise<T> {
-  const r = await registry.invoke(name, input);
+async function invoke<T>(name: string, input: unknown, ctx: CommandContext = {}): Promise<T> {
+  const r = await registry.invoke(name, input, ctx);
   if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
   return r.value as T;
 }
@@ -214,7 +214,7 @@ export function registerFit(program: Command): void {
         return;
       }
       const input = {
-        ...(file ? logSource(file, flags.skipBadRows) : { log: await personLogFrom(undefined, flags.data) }),
+        ...(file ? logSource(file, flags.skipBadRows) : { log: await localLog(flags.data) }),
         compare: flags.compare !== false,
         ...(flags.variant !== undefined ? { variant: flags.variant } : {}),
         ...(flags.uncertainty !== undefined ? { uncertainty: flags.uncertainty } : {}),
@@ -236,10 +236,11 @@ export function registerFit(program: Command): void {
         file: string | undefined,
         flags: { json?: boolean; svg?: string; skipBadRows?: boolean; data?: string },
       ) => {
-        const m = await invoke<ArchitectureMap>(
-          "map/get",
-          file ? logSource(file, flags.skipBadRows) : { log: await personLogFrom(undefined, flags.data) },
-        );
+        const m = file
+          ? await invoke<ArchitectureMap>("map/get", logSource(file, flags.skipBadRows))
+          : await withPersonLog(undefined, flags.data, (_, ctx) =>
+              invoke<ArchitectureMap>("map/get", {}, ctx),
+            );
         if (flags.svg) writeFileSync(flags.svg, renderSvgDocument([mapChart(m)]));
         print(flags.json ? JSON.stringify(m, null, 2) : `${mapText(m)}\n${DISCLAIMER}`);
       },

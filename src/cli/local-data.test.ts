@@ -2,6 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { answerForm } from "../app/person/test-person.ts";
+import { LOCAL_PERSON_ID } from "../server/index.ts";
+import { openStore, resolveLocation } from "../store/index.ts";
 import { CLI_TEST_NOW, runCli } from "./test-cli.ts";
 
 /** Every run happens at this instant, in UTC: the demo's history ends the day before. */
@@ -58,6 +61,24 @@ describe("the day's commands on the local database", () => {
     expect(r.err).not.toContain("not started has no experienced rating");
     const after = JSON.parse(dopamap(["data", "log/get"], data).out);
     expect(after.checkIns.find((c: { id: string }) => c.id === done.id)).toEqual(done);
+  });
+
+  it("plan and progress on the local database lead with professional help after a PHQ-9 of 24", async () => {
+    const data = mkdtempSync(join(tmpdir(), "dopamap-help-"));
+    expect(dopamap(["demo", "--weeks", "3"], data).code).toBe(0);
+    const store = await openStore(resolveLocation(data, {}));
+    try {
+      const ctx = { store, personId: LOCAL_PERSON_ID, now: () => NOW };
+      await answerForm(ctx, "phq9", [3, 3, 3, 3, 3, 3, 3, 3, 0], NOW);
+    } finally {
+      await store.close();
+    }
+    const plan = dopamap(["plan", "--draws", "2"], data);
+    expect(plan.code, plan.err).toBe(0);
+    expect(plan.out.split("\n")[0]).toMatch(/^>> Talk to a professional first: .*PHQ-9 total 24/);
+    const progress = dopamap(["progress"], data);
+    expect(progress.code, progress.err).toBe(0);
+    expect(progress.out.split("\n")[0]).toMatch(/^>> Talk to a professional first/);
   });
 
   it("refuses a malformed DOPAMAP_NOW by name", () => {

@@ -1,12 +1,12 @@
 import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
-import { registry } from "../app/index.ts";
+import { type CommandContext, registry } from "../app/index.ts";
 import type { PlanCharts, PlanReport, ProgressReport, TodayReport } from "../app/plan/commands.ts";
 import { type ChartSpec, renderSvgDocument } from "../charts/index.ts";
 import { clockHour } from "../plan/index.ts";
 import type { StartRescue, UrgeRescue } from "../track/index.ts";
-import { cliNow, cliNowIso } from "./clock.ts";
+import { cliNow } from "./clock.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { readJsonFile } from "./files.ts";
 import { formatResources } from "./instruments.ts";
@@ -15,23 +15,20 @@ import { formatResources } from "./instruments.ts";
 const chartsOf = (charts: object): ChartSpec[] =>
   Object.values(charts).filter((c): c is ChartSpec => c !== null && c !== undefined);
 
-import { personLogFrom } from "./local-data.ts";
+import { withPersonLog } from "./local-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : `${Math.round(x * 100)} %`;
 
-async function invoke<T>(name: string, input: unknown): Promise<T> {
-  const r = await registry.invoke(name, input, { now: cliNowIso });
+async function invoke<T>(name: string, input: unknown, ctx: CommandContext): Promise<T> {
+  const r = await registry.invoke(name, input, ctx);
   if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
   return r.value as T;
 }
 
-const base = async (
-  file: string | undefined,
-  flags: { map?: string; seed?: string; draws?: string; data?: string },
-) => ({
-  log: await personLogFrom(file, flags.data),
+const base = (log: unknown, flags: { map?: string; seed?: string; draws?: string }) => ({
+  log,
   ...(flags.map ? { map: readJsonFile(flags.map) } : {}),
   ...(flags.seed ? { seed: Number(flags.seed) } : {}),
   ...(flags.draws ? { draws: Number(flags.draws) } : {}),
@@ -123,16 +120,17 @@ export function registerPlan(program: Command): void {
         seed?: string;
         json?: boolean;
       };
-      const r = await invoke<PlanReport & { charts: PlanCharts }>("plan/create", await base(file, f));
-      if (f.ics) {
-        const startDate = f.start ?? localNow(cliNow()).localDate;
-        const { ics } = await invoke<{ ics: string }>("plan/ics", {
-          ...(await base(file, f)),
-          draws: 0,
-          startDate,
-        });
-        writeFileSync(f.ics, ics);
-      }
+      const { r, ics } = await withPersonLog(file, f.data, async (log, ctx) => ({
+        r: await invoke<PlanReport & { charts: PlanCharts }>("plan/create", base(log, f), ctx),
+        ics: f.ics
+          ? await invoke<{ ics: string }>(
+              "plan/ics",
+              { ...base(log, f), draws: 0, startDate: f.start ?? localNow(cliNow()).localDate },
+              ctx,
+            )
+          : null,
+      }));
+      if (f.ics && ics) writeFileSync(f.ics, ics.ics);
       if (f.svg) writeFileSync(f.svg, renderSvgDocument(chartsOf(r.charts)));
       if (f.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else printPlan(r);
@@ -152,13 +150,19 @@ export function registerPlan(program: Command): void {
         activity: string,
         f: { log?: string; data?: string; map?: string; unsafe?: boolean; region?: string; json?: boolean },
       ) => {
-        const r = await invoke<StartRescue | UrgeRescue>("rescue/get", {
-          log: await personLogFrom(f.log, f.data),
-          ...(f.map ? { map: readJsonFile(f.map) } : {}),
-          activityId: activity,
-          unsafe: f.unsafe ?? false,
-          ...(f.region ? { region: f.region } : {}),
-        });
+        const r = await withPersonLog(f.log, f.data, (log, ctx) =>
+          invoke<StartRescue | UrgeRescue>(
+            "rescue/get",
+            {
+              log,
+              ...(f.map ? { map: readJsonFile(f.map) } : {}),
+              activityId: activity,
+              unsafe: f.unsafe ?? false,
+              ...(f.region ? { region: f.region } : {}),
+            },
+            ctx,
+          ),
+        );
         if (f.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
         else printRescue(r);
       },
@@ -171,11 +175,13 @@ export function registerPlan(program: Command): void {
     .option("--map <file>", "the map (JSON)")
     .option("--json", "print JSON")
     .action(async (file: string | undefined, f: { data?: string; map?: string; json?: boolean }) => {
-      const r = await invoke<TodayReport>("today/get", {
-        log: await personLogFrom(file, f.data),
-        ...(f.map ? { map: readJsonFile(f.map) } : {}),
-        now: localNow(cliNow()),
-      });
+      const r = await withPersonLog(file, f.data, (log, ctx) =>
+        invoke<TodayReport>(
+          "today/get",
+          { log, ...(f.map ? { map: readJsonFile(f.map) } : {}), now: localNow(cliNow()) },
+          ctx,
+        ),
+      );
       if (f.json) {
         process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
         return;
@@ -197,7 +203,9 @@ export function registerPlan(program: Command): void {
     .option("--json", "print JSON")
     .action(
       async (file: string | undefined, f: { data?: string; map?: string; svg?: string; json?: boolean }) => {
-        const r = await invoke<ProgressReport>("progress/get", await base(file, f));
+        const r = await withPersonLog(file, f.data, (log, ctx) =>
+          invoke<ProgressReport>("progress/get", base(log, f), ctx),
+        );
         if (f.svg) writeFileSync(f.svg, renderSvgDocument(chartsOf(r.charts)));
         if (f.json) {
           process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
@@ -225,8 +233,12 @@ export function registerPlan(program: Command): void {
         const stall = r.timeline.stall
           ? [`Re-planning proposed: ${r.timeline.stall.reason}`, r.timeline.stall.proposal]
           : [];
+        const help = r.professionalHelp
+          ? [`>> ${r.professionalHelp.title}: ${r.professionalHelp.text}`, ""]
+          : [];
         process.stdout.write(
           [
+            ...help,
             t.toString(),
             "Start rate:",
             ...chart,

@@ -22,16 +22,9 @@ import { type PersonLog, PersonLogSchema, readLogCsv } from "../../model/records
 import { streamRng } from "../../model/rng.ts";
 import { ScenarioSchema } from "../../model/scenario/index.ts";
 import { resolvePersonScenario } from "../../model/scenario/resolve-person.ts";
-import {
-  type ArchitectureMap,
-  buildMap,
-  mapChart,
-  priorMeansFromScreening,
-  type TaskEvidence,
-} from "../../profile/index.ts";
+import { type ArchitectureMap, buildMap, mapChart, priorMeansFromScreening } from "../../profile/index.ts";
+import { fitAndMap, NO_EVIDENCE, storedEvidence } from "../person/reading.ts";
 import { AppError, defineCommand } from "../registry.ts";
-import { scoreSeries, screeningFrom } from "../report/gather.ts";
-import { storedTaskEvidence } from "../tasks/commands.ts";
 
 const VARIANT_IDS = MODEL_VARIANTS.map((v) => v.id) as [VariantId, ...VariantId[]];
 const UNCERTAINTY_METHODS = ["laplace", "mcmc"] as const;
@@ -230,34 +223,31 @@ export const mapGetCommand = defineCommand({
   output: z.custom<MapReport>(),
   async run(input, ctx) {
     const haveLog = input.log !== undefined || input.csv !== undefined;
-    let log = haveLog ? resolveLog(input).log : undefined;
-    let screening = input.screening;
-    let tasks: TaskEvidence | undefined;
-    // Neither a log nor a CSV: the person's own stored records, latest questionnaire totals and task fits.
-    if (!haveLog && ctx.store && ctx.personId) {
-      const [stored, assessments, taskEvidence] = await Promise.all([
-        ctx.store.readLog(ctx.personId),
-        ctx.store.listEntries(ctx.personId, "assessment"),
-        storedTaskEvidence(ctx.store, ctx.personId),
-      ]);
-      log = stored;
-      screening ??= screeningFrom(scoreSeries(assessments));
-      tasks = taskEvidence;
+    // Neither a log nor a CSV: the person's own stored records, screening and task fits.
+    const stored = !haveLog && ctx.store && ctx.personId;
+    const log = haveLog
+      ? resolveLog(input).log
+      : stored
+        ? await ctx.store!.readLog(ctx.personId!)
+        : undefined;
+    const found = ctx.store && ctx.personId ? await storedEvidence(ctx.store, ctx.personId) : NO_EVIDENCE;
+    const evidence = input.screening ? { ...found, screening: input.screening } : found;
+    if (input.fit) {
+      const parameters = input.fit.parameters.map((p) => ({
+        name: p.name,
+        estimate: p.estimate,
+        lo: p.lo ?? Number.NaN,
+        hi: p.hi ?? Number.NaN,
+      }));
+      const map = buildMap({
+        parameters,
+        screening: evidence.screening,
+        ...(log ? { log } : {}),
+        ...(evidence.tasks ? { tasks: evidence.tasks } : {}),
+      });
+      return { ...map, chart: mapChart(map) };
     }
-    let parameters = input.fit?.parameters.map((p) => ({
-      name: p.name,
-      estimate: p.estimate,
-      lo: p.lo ?? Number.NaN,
-      hi: p.hi ?? Number.NaN,
-    }));
-    if (!parameters && log) {
-      const data = replayFromLog(log);
-      if (data.opportunities.length > 0)
-        parameters = fitReplay(data, {
-          priorMeans: screening ? priorMeansFromScreening(screening) : {},
-        }).parameters;
-    }
-    const map = buildMap({ parameters, screening, log, ...(tasks ? { tasks } : {}) });
+    const { map } = fitAndMap(log, evidence);
     return { ...map, chart: mapChart(map) };
   },
 });

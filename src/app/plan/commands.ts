@@ -13,6 +13,7 @@ import {
   createPlan,
   type Plan,
   PlanChoiceSchema,
+  type PlanComponent,
   type PlanMap,
   PlanMapSchema,
   planDayChart,
@@ -35,10 +36,9 @@ import {
   type WeekSummary,
   weeklySummaries,
 } from "../../track/index.ts";
-import { AppError, defineCommand } from "../registry.ts";
-import { planningFromLog } from "./from-fit.ts";
-
-const DEFAULT_MAP: PlanMap = PlanMapSchema.parse({ primary: "anticipatoryDeficit" });
+import { NO_EVIDENCE, type PersonEvidence, storedEvidence } from "../person/reading.ts";
+import { AppError, type CommandContext, defineCommand } from "../registry.ts";
+import { planningFor } from "./from-fit.ts";
 
 /** Input shared by the plan commands: the log, and optionally the map, the choices and the selection settings. */
 export const PlanInputSchema = z.strictObject({
@@ -55,15 +55,25 @@ type PlanInput = z.output<typeof PlanInputSchema>;
 /** A plan with a note on what it assumed. */
 export interface PlanReport {
   readonly plan: Plan;
-  /** True when no map was given and the default (anticipatory deficit, peak 09:00) was assumed. */
+  /** The map the plan was made from (the person's own map, unless one was given). */
+  readonly map: PlanMap;
+  /** True when no pattern stood out (or none was given) and an anticipatory deficit was assumed. */
   readonly assumedMap: boolean;
   /** Where the draws came from. */
   readonly drawsFrom: string;
+  /** "stored": the person's stored screening shaped the map; "none": a log with no store, no screening used. */
+  readonly screening: PersonEvidence["source"];
 }
 
-function makePlan(input: PlanInput): PlanReport {
-  const fitted = input.draws > 0 ? planningFromLog(input.log, input.draws, input.seed) : null;
-  const map = input.map ?? fitted?.map ?? DEFAULT_MAP;
+/** The person's screening and task evidence when a store is there; none for a bare log. */
+function evidenceOf(ctx: CommandContext): Promise<PersonEvidence> {
+  return ctx.store && ctx.personId ? storedEvidence(ctx.store, ctx.personId) : Promise.resolve(NO_EVIDENCE);
+}
+
+async function makePlan(input: PlanInput, ctx: CommandContext): Promise<PlanReport> {
+  const evidence = await evidenceOf(ctx);
+  const planning = planningFor(input.log, evidence, input.map ? 0 : input.draws, input.seed);
+  const map = input.map ?? planning.map;
   const choices = input.choices ?? choicesFromLog(input.log);
   if (choices.length === 0)
     throw new AppError({
@@ -78,17 +88,20 @@ function makePlan(input: PlanInput): PlanReport {
         message: `choices: unknown activity ${c.activityId}`,
         path: ["choices"],
       });
-  const plan = createPlan(
-    { map, activities: input.log.activities, choices },
-    fitted?.draws ?? presetDraws(map, input.draws, input.seed),
-    { seed: input.seed, seedsPerDraw: input.seedsPerDraw },
-  );
+  // A map given by hand is planned on draws around its own preset, never on the fit of another map.
+  const draws = input.map ? presetDraws(map, input.draws, input.seed) : planning.draws;
+  const plan = createPlan({ map, activities: input.log.activities, choices }, draws, {
+    seed: input.seed,
+    seedsPerDraw: input.seedsPerDraw,
+  });
   return {
     plan,
-    assumedMap: input.map === undefined && fitted === null,
-    drawsFrom:
-      fitted?.description ??
-      "parameter draws around the preset of the map's primary pattern (the log is too short to fit yet)",
+    map,
+    assumedMap: input.map === undefined && planning.profile.primary === null,
+    drawsFrom: input.map
+      ? "parameter draws around the preset of the given map's primary pattern"
+      : planning.description,
+    screening: evidence.source,
   };
 }
 
@@ -108,8 +121,8 @@ export const planCreateCommand = defineCommand({
   summary: "the circuit-matched plan for a log, simulated against its alternatives and the generic advice",
   input: PlanInputSchema,
   output: out<PlanReport & { readonly charts: PlanCharts }>(),
-  async run(input) {
-    const report = makePlan(input);
+  async run(input, ctx) {
+    const report = await makePlan(input, ctx);
     const charts = { day: planDayChart(report.plan), forecast: report.plan.selection?.chart ?? null };
     return { ...report, charts };
   },
@@ -126,7 +139,7 @@ export const planIcsCommand = defineCommand({
   }),
   output: z.strictObject({ ics: z.string() }),
   async run(input, ctx) {
-    const { plan } = makePlan(input);
+    const { plan } = await makePlan(input, ctx);
     const now = ctx.now?.() ?? `${input.startDate}T00:00:00Z`;
     return {
       ics: planToIcs(plan, { startDate: input.startDate, now, alarmMinutesBefore: input.alarmMinutesBefore }),
@@ -152,8 +165,11 @@ export const rescueGetCommand = defineCommand({
     region: z.string().max(10).optional(),
   }),
   output: out<StartRescue | UrgeRescue>(),
-  async run(input) {
-    const { plan } = makePlan({ log: input.log, map: input.map, draws: 0, seedsPerDraw: 1, seed: 1 });
+  async run(input, ctx) {
+    const { plan } = await makePlan(
+      { log: input.log, map: input.map, draws: 0, seedsPerDraw: 1, seed: 1 },
+      ctx,
+    );
     const act = input.log.activities.find((a) => a.id === input.activityId);
     if (!act)
       throw new AppError({
@@ -194,6 +210,8 @@ export interface ProgressCharts {
 
 /** What `progress/get` returns. */
 export interface ProgressReport {
+  /** The plan's professional-help component when screening recommends it (shown first); else null. */
+  readonly professionalHelp: PlanComponent | null;
   readonly startDate: string;
   readonly weeks: readonly WeekSummary[];
   readonly progression: readonly ProgressionState[];
@@ -284,7 +302,7 @@ export const progressGetCommand = defineCommand({
     trajectory: z.boolean().default(true),
   }),
   output: out<ProgressReport>(),
-  async run(input) {
+  async run(input, ctx) {
     const span = logSpan(input.log);
     if (!span)
       throw new AppError({
@@ -292,7 +310,7 @@ export const progressGetCommand = defineCommand({
         message: "log.checkIns: no check-ins yet",
         path: ["log", "checkIns"],
       });
-    const { plan } = makePlan(input);
+    const { plan } = await makePlan(input, ctx);
     const occ = expandSchedule(plan.activities, span.first, span.last);
     const weeks = weeklySummaries(input.log, occ, span.first);
     const weeksDone = Math.floor((dayNumber(span.last) - dayNumber(span.first) + 1) / 7);
@@ -300,6 +318,7 @@ export const progressGetCommand = defineCommand({
     const timeline = buildTimeline(weeks, weeksDone, forecast);
     const trajectory = input.trajectory ? parameterTrajectory(input.log, span.first, weeksDone) : [];
     return {
+      professionalHelp: plan.general.find((c) => c.kind === "professionalHelp") ?? null,
       startDate: span.first,
       weeks,
       progression: plan.activities.map((a) => progressionState(input.log, occ, a.activityId, a.progression)),
@@ -332,8 +351,11 @@ export const todayGetCommand = defineCommand({
     graceMin: z.number().int().min(0).max(240).default(15),
   }),
   output: out<TodayReport>(),
-  async run(input) {
-    const { plan } = makePlan({ log: input.log, map: input.map, draws: 0, seedsPerDraw: 1, seed: 1 });
+  async run(input, ctx) {
+    const { plan } = await makePlan(
+      { log: input.log, map: input.map, draws: 0, seedsPerDraw: 1, seed: 1 },
+      ctx,
+    );
     const span = logSpan(input.log);
     const from = span && span.first < input.now.localDate ? span.first : input.now.localDate;
     const occ = expandSchedule(plan.activities, from, input.now.localDate);

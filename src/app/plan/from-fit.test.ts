@@ -3,7 +3,8 @@ import { resolveConditions, samplePerson, simulatePerson } from "../../model/per
 import { logFromSimulation, type PersonLog } from "../../model/records/index.ts";
 import { seededRng } from "../../model/rng.ts";
 import { registry } from "../index.ts";
-import { planningFromLog } from "./from-fit.ts";
+import { NO_EVIDENCE } from "../person/reading.ts";
+import { planningFor } from "./from-fit.ts";
 
 function depressedLog(weeks: number): PersonLog {
   const { parameters, environment } = resolveConditions(["depression"]);
@@ -22,9 +23,9 @@ function depressedLog(weeks: number): PersonLog {
 
 describe("planning on the person's own fitted model", () => {
   it("fits a long enough log, maps it, and draws from its posterior", () => {
-    const planning = planningFromLog(depressedLog(4), 10, 1);
-    expect(planning).not.toBeNull();
-    expect(planning?.map.primary).toBe("anticipatoryDeficit");
+    const planning = planningFor(depressedLog(4), NO_EVIDENCE, 10, 1);
+    expect(planning.fitted).toBe(true);
+    expect(planning.map.primary).toBe("anticipatoryDeficit");
     expect(planning?.draws).toHaveLength(10);
     const kappas = planning!.draws.map((d) => d.anticipatoryGain);
     expect(Math.max(...kappas)).toBeGreaterThan(Math.min(...kappas));
@@ -32,7 +33,9 @@ describe("planning on the person's own fitted model", () => {
   });
 
   it("falls back to presets for a log shorter than two weeks", () => {
-    expect(planningFromLog(depressedLog(1), 10, 1)).toBeNull();
+    const planning = planningFor(depressedLog(1), NO_EVIDENCE, 10, 1);
+    expect(planning.fitted).toBe(false);
+    expect(planning.description).toMatch(/preset/);
   });
 
   it("plan/create says where its draws came from", async () => {

@@ -1,47 +1,60 @@
-import { fitReplay, posteriorDraws, replayFromLog } from "../../fit/index.ts";
+import { type FitResult, posteriorDraws } from "../../fit/index.ts";
 import type { PersonParameters } from "../../model/person/index.ts";
 import type { PersonLog } from "../../model/records/schema.ts";
 import { seededRng } from "../../model/rng.ts";
-import { PATTERN_IDS, type PlanMap } from "../../plan/index.ts";
-import { type ArchitectureMap, buildMap } from "../../profile/index.ts";
+import { type PlanMap, presetDraws } from "../../plan/index.ts";
+import type { ArchitectureMap } from "../../profile/index.ts";
+import { fitAndMap, type PersonEvidence, planMapFromProfile } from "../person/reading.ts";
 
 /** Days of check-ins a log needs before the planner trusts a fit of it over the presets. */
 export const MIN_DAYS_FOR_FIT = 14;
 
-/** The planner's reading of the profile's map. */
-export function planMapFromProfile(map: ArchitectureMap, professionalHelp = false): PlanMap {
-  const strengths: PlanMap["strengths"] = {};
-  for (const p of map.patterns)
-    if (Number.isFinite(p.estimate)) strengths[p.pattern] = { mean: p.estimate, lo: p.lo, hi: p.hi };
-  const primary = map.primary?.pattern ?? PATTERN_IDS[0];
-  return {
-    primary,
-    strengths,
-    stressLoad: Number.isFinite(map.stressLoad.estimate) ? map.stressLoad.estimate : 0.15,
-    chronotypePeak: map.chronotypePeak.enoughData ? map.chronotypePeak.estimate : 9,
-    professionalHelp,
-  };
+/** Whether a fit of this log is trusted for planning: enough days, a start, and a converged fit. */
+export function fittedEnough(log: PersonLog, fit: FitResult | null): boolean {
+  const days = new Set(log.checkIns.map((c) => c.localDate)).size;
+  return fit?.converged === true && days >= MIN_DAYS_FOR_FIT && log.checkIns.some((c) => c.started);
 }
 
-export interface FittedPlanning {
+export interface Planning {
+  /** The map the person sees (`map/get`). */
+  readonly profile: ArchitectureMap;
+  /** The planner's reading of that same map. */
   readonly map: PlanMap;
+  readonly fit: FitResult | null;
+  /** True when the draws come from the person's fitted posterior. */
+  readonly fitted: boolean;
   readonly draws: PersonParameters[];
   readonly description: string;
 }
 
 /**
- * When the log is long enough, fits it, builds the map from the fit and draws parameter sets from
- * the fit's posterior: the plan is then chosen on the person's own model. Otherwise null.
+ * The person's map (their log fitted with their screening priors) and the parameter draws the plan
+ * is chosen on: from the fit's posterior once the log is long enough, otherwise around the preset
+ * of the map's primary pattern.
  */
-export function planningFromLog(log: PersonLog, drawCount: number, seed: number): FittedPlanning | null {
-  const days = new Set(log.checkIns.map((c) => c.localDate));
-  if (days.size < MIN_DAYS_FOR_FIT || !log.checkIns.some((c) => c.started)) return null;
-  const fit = fitReplay(replayFromLog(log), { seed });
-  if (!fit.converged) return null;
-  const map = buildMap({ parameters: fit.parameters, log });
+export function planningFor(
+  log: PersonLog,
+  evidence: PersonEvidence,
+  drawCount: number,
+  seed: number,
+): Planning {
+  const { fit, map: profile } = fitAndMap(log, evidence);
+  const map = planMapFromProfile(profile, evidence);
+  const fitted = fittedEnough(log, fit);
+  const days = new Set(log.checkIns.map((c) => c.localDate)).size;
   return {
-    map: planMapFromProfile(map),
-    draws: posteriorDraws(fit, drawCount, seededRng(seed)),
-    description: `${drawCount} draws from the posterior of your fitted model (${days.size} days of check-ins)`,
+    profile,
+    map,
+    fit,
+    fitted,
+    draws:
+      drawCount === 0
+        ? []
+        : fitted
+          ? posteriorDraws(fit!, drawCount, seededRng(seed))
+          : presetDraws(map, drawCount, seed),
+    description: fitted
+      ? `${drawCount} draws from the posterior of your fitted model (${days} days of check-ins)`
+      : "parameter draws around the preset of the map's primary pattern (the log is too short to fit yet)",
   };
 }

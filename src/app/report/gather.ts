@@ -1,15 +1,9 @@
-import { type FitResult, fitReplay, posteriorDraws, replayFromLog } from "../../fit/index.ts";
-import {
-  type CrisisEvent,
-  crisisResources,
-  getInstrument,
-  type ResponseScore,
-} from "../../instruments/index.ts";
+import { type FitResult, fitReplay, replayFromLog } from "../../fit/index.ts";
+import { type CrisisEvent, crisisResources, getInstrument } from "../../instruments/index.ts";
 import { PARAMETERS } from "../../model/person/index.ts";
 import type { PersonLog } from "../../model/records/index.ts";
-import { seededRng } from "../../model/rng.ts";
-import { choicesFromLog, createPlan, presetDraws } from "../../plan/index.ts";
-import { buildMap, mapChart, priorMeansFromScreening, type ScreeningScores } from "../../profile/index.ts";
+import { choicesFromLog, createPlan } from "../../plan/index.ts";
+import { mapChart } from "../../profile/index.ts";
 import type {
   ParameterTrajectory,
   ReportCrisisEvent,
@@ -17,7 +11,6 @@ import type {
   ReportMap,
   ReportPlan,
   ReportProgress,
-  ScoreSeries,
   SectionContent,
 } from "../../report/index.ts";
 import {
@@ -28,7 +21,9 @@ import {
   progressionState,
   weeklySummaries,
 } from "../../track/index.ts";
-import { MIN_DAYS_FOR_FIT, planMapFromProfile } from "../plan/from-fit.ts";
+import { type PersonEvidence, storedEvidence } from "../person/reading.ts";
+import { scoreSeries, screeningFrom } from "../person/screening.ts";
+import { planningFor } from "../plan/from-fit.ts";
 import type { Store } from "../store-port.ts";
 
 /** How much simulation the report runs. */
@@ -51,52 +46,6 @@ export const TRAJECTORY_PARAMETERS = [
 
 const ok = <T>(value: T): SectionContent<T> => ({ ok: true, value });
 const no = <T>(reason: string): SectionContent<T> => ({ ok: false, reason });
-
-interface StoredAssessment {
-  readonly instrumentId: string;
-  readonly score: ResponseScore;
-}
-
-/** Scores of the completed questionnaires, oldest first, one series per instrument. */
-export function scoreSeries(entries: readonly { at: string; data: unknown }[]): ScoreSeries[] {
-  const by = new Map<string, { at: string; score: ResponseScore }[]>();
-  for (const e of entries) {
-    const a = e.data as StoredAssessment;
-    if (!a?.score?.total || a.score.total.value === null) continue;
-    by.set(a.instrumentId, [...(by.get(a.instrumentId) ?? []), { at: e.at, score: a.score }]);
-  }
-  return [...by.entries()].map(([id, rows]) => {
-    const def = getInstrument(id);
-    const score = def.ok ? def.value.scores.find((s) => s.id === rows[0]!.score.total!.id) : undefined;
-    const bandSet = score && "bandSets" in score ? score.bandSets?.[0] : undefined;
-    const range = rows[0]!.score.total!.range;
-    return {
-      instrumentId: id,
-      title: rows[0]!.score.title,
-      points: rows.map((r) => ({ at: r.at, value: r.score.total!.value!, band: r.score.total!.band })),
-      ...(range ? { range } : {}),
-      bands: bandSet?.bands ?? [],
-      bandSource: bandSet?.source ?? null,
-      bandsInformal: bandSet?.informal ?? false,
-    };
-  });
-}
-
-/** The latest screening totals the map reads (PHQ-9, GAD-7, AUDIT-C, PSS-10). */
-export function screeningFrom(series: readonly ScoreSeries[]): ScreeningScores {
-  const last = (id: string) => series.find((s) => s.instrumentId === id)?.points.at(-1)?.value;
-  const pick = { phq9: last("phq9"), gad7: last("gad7"), auditC: last("audit_c"), pss10: last("pss10") };
-  return Object.fromEntries(Object.entries(pick).filter(([, v]) => v !== undefined)) as ScreeningScores;
-}
-
-function professionalHelp(entries: readonly { data: unknown }[]): boolean {
-  const latest = new Map<string, ResponseScore>();
-  for (const e of entries) {
-    const a = e.data as StoredAssessment;
-    if (a?.score) latest.set(a.instrumentId, a.score);
-  }
-  return [...latest.values()].some((s) => s.flags.some((f) => f.kind === "recommend_professional_help"));
-}
 
 function crisisEvents(entries: readonly { at: string; data: unknown }[]): ReportCrisisEvent[] {
   return entries.map((e) => {
@@ -170,37 +119,26 @@ export async function gatherReport(
     store.listEntries(personId, "crisis_event"),
   ]);
   const scores = scoreSeries(assessments);
-  const screening = screeningFrom(scores);
-  const replay = replayFromLog(log);
-  const fit =
-    replay.opportunities.length > 0
-      ? fitReplay(replay, { priorMeans: priorMeansFromScreening(screening), seed })
-      : null;
-  const haveAnything = fit !== null || Object.keys(screening).length > 0;
-  const profile = haveAnything ? buildMap({ parameters: fit?.parameters, screening, log }) : null;
+  const evidence: PersonEvidence = {
+    ...(await storedEvidence(store, personId)),
+    screening: screeningFrom(scores),
+  };
+  const draws = options.draws ?? 10;
+  const planning = planningFor(log, evidence, draws, seed);
+  const haveAnything = planning.fit !== null || Object.keys(evidence.screening).length > 0;
+  const profile = haveAnything ? planning.profile : null;
   const map: SectionContent<ReportMap> = profile
     ? ok({ map: profile, chart: mapChart(profile) })
     : no("no check-ins, urges or questionnaires recorded yet");
 
   const choices = choicesFromLog(log);
-  const fitDays = new Set(log.checkIns.map((c) => c.localDate)).size;
-  const fitted = fit?.converged && fitDays >= MIN_DAYS_FOR_FIT && log.checkIns.some((c) => c.started);
   let plan: SectionContent<ReportPlan> = no("no planned activity defined yet");
-  if (choices.length > 0) {
-    const planMap = profile
-      ? planMapFromProfile(profile, professionalHelp(assessments))
-      : planMapFromProfile(buildMap({}), professionalHelp(assessments));
-    const draws = options.draws ?? 10;
-    const drawSet =
-      fitted && fit ? posteriorDraws(fit, draws, seededRng(seed)) : presetDraws(planMap, draws, seed);
+  if (choices.length > 0)
     plan = ok({
-      plan: createPlan({ map: planMap, activities: log.activities, choices }, drawSet, { seed }),
-      drawsFrom: fitted
-        ? `${draws} draws from the posterior of the person's fitted model (${fitDays} days of check-ins)`
-        : "parameter draws around the preset of the map's primary pattern (too few records to fit yet)",
-      assumedMap: !fitted,
+      plan: createPlan({ map: planning.map, activities: log.activities, choices }, planning.draws, { seed }),
+      drawsFrom: planning.description,
+      assumedMap: !planning.fitted,
     });
-  }
 
   const span = logSpan(log);
   let progress: SectionContent<ReportProgress> = no("no check-ins yet");

@@ -44,6 +44,29 @@ export function Explanation(props: {
   );
 }
 
+/** The professional-help component of a plan, as the API returns it. */
+export interface ProfessionalHelpJson {
+  title: string;
+  text: string;
+  rationale: { text: string; source: string; grade: Grade };
+}
+
+/** Screening recommends professional help: shown first, above everything else on the view. */
+export function ProfessionalHelp(props: { c: ProfessionalHelpJson | null | undefined }): JSX.Element | null {
+  const { c } = props;
+  if (!c) return null;
+  return (
+    <div class="alert professional-help" role="alert">
+      <h2>{c.title}</h2>
+      <p>{c.text}</p>
+      <p class="explanation-meta">
+        <span class="source">Source: {c.rationale.source}</span>{" "}
+        <span class={`grade grade-${c.rationale.grade}`}>Evidence: {GRADE_TEXT[c.rationale.grade]}</span>
+      </p>
+    </div>
+  );
+}
+
 /** What a view's loader resolves to. */
 export type Load<T> =
   | { status: "loading" }

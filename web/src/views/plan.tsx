@@ -17,6 +17,7 @@ import {
   type Grade,
   NoRecords,
   type PersonLogJson,
+  ProfessionalHelp,
   pct,
   TableWrap,
   useLogLoad,
@@ -178,8 +179,11 @@ function Candidates(props: { plan: PlanReportJson["plan"] }): JSX.Element | null
 
 function PlanBody(props: { r: PlanReportJson }): JSX.Element {
   const { plan, charts } = props.r;
+  const help = plan.general.find((c) => c.kind === "professionalHelp");
+  const general = plan.general.filter((c) => c.kind !== "professionalHelp");
   return (
     <>
+      <ProfessionalHelp c={help} />
       <Disclaimer text={plan.disclaimer} />
       {props.r.assumedMap ? (
         <p class="notice">
@@ -187,10 +191,10 @@ function PlanBody(props: { r: PlanReportJson }): JSX.Element {
           peak.
         </p>
       ) : null}
-      {plan.general.length ? (
+      {general.length ? (
         <section aria-labelledby="plan-general">
           <h2 id="plan-general">For the whole plan</h2>
-          {plan.general.map((c) => (
+          {general.map((c) => (
             <Layer key={`${c.kind}-${c.title}`} c={c} />
           ))}
         </section>

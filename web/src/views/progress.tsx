@@ -16,6 +16,8 @@ import {
   Failed,
   NoRecords,
   type PersonLogJson,
+  ProfessionalHelp,
+  type ProfessionalHelpJson,
   pct,
   TableWrap,
   useLogLoad,
@@ -46,6 +48,7 @@ interface TrajectoryJson {
   hi: (number | null)[];
 }
 interface ProgressJson {
+  professionalHelp: ProfessionalHelpJson | null;
   startDate: string;
   weeks: WeekJson[];
   progression: { activityId: string; currentMin: number; message: string }[];
@@ -75,6 +78,7 @@ function ProgressBody(props: { r: ProgressJson; names: Record<string, string> })
   const done = r.weeks.filter((w) => w.week <= timeline.weeksDone);
   return (
     <>
+      <ProfessionalHelp c={r.professionalHelp} />
       <p>
         Week {timeline.weeksDone + 1} since {r.startDate}: {timeline.weeksDone} full week
         {timeline.weeksDone === 1 ? "" : "s"} recorded.
