@@ -21,6 +21,7 @@ import { crossoverCommand } from "./simulate/crossover.ts";
 import { simulatePreviewCommand } from "./simulate/preview.ts";
 import { TASK_COMMANDS } from "./tasks/commands.ts";
 
+export { LOCAL_PERSON_ID } from "./local.ts";
 export * from "./registry.ts";
 export { type SimulationReport, SimulationReportSchema, simulateCommand } from "./simulate/command.ts";
 export type { PersonReport } from "./simulate/person-report.ts";

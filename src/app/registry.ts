@@ -38,6 +38,17 @@ export interface CommandContext {
   readonly personId?: string;
   /** The current instant, ISO 8601; adapters pass the clock in. */
   readonly now?: () => string;
+  /** Prints report HTML to PDF, for `report/pdf`. */
+  readonly printer?: PdfPrinter;
+  /** Told of each expensive computation (a fit, a plan selection, a week's refit): for tracing and tests. */
+  readonly onCompute?: (kind: "fit" | "selection" | "weekFit") => void;
+}
+
+/** Port for printing report HTML to PDF (Chromium in the CLI and the server). */
+export interface PdfPrinter {
+  /** Throws `AppError` `browser_missing` (saying how to install it) when printing cannot work here. */
+  check(): void;
+  print(html: string): Promise<Uint8Array>;
 }
 
 /** Port for splitting a population run across threads: returns the slices' results in any order. */

@@ -94,6 +94,18 @@ export interface Store {
   putBlob(personId: string, name: string, data: unknown, updatedAt: string): Promise<void>;
   getBlob(personId: string, name: string): Promise<unknown | undefined>;
   listBlobs(personId: string): Promise<{ name: string; data: unknown; updatedAt: string }[]>;
+  /**
+   * The person's data revision: 0 for a new person, bumped by every write that changes their data
+   * (records, entries, blobs, imports), in the write's own transaction.
+   */
+  getRevision(personId: string): Promise<number>;
+  /** A computation cached for the person under `kind`, with the revision of the data it was made from. */
+  getSnapshot(personId: string, kind: string): Promise<{ revision: number; data: unknown } | undefined>;
+  /**
+   * Keeps `data` as the person's `kind` snapshot made from `revision`, only if that is still their
+   * revision (a write that landed meanwhile makes it stale); returns whether it was kept.
+   */
+  putSnapshot(personId: string, kind: string, revision: number, data: unknown): Promise<boolean>;
   /** Deletes every row of the person (records, entries, blobs, their account and sessions) in one transaction. */
   deletePerson(personId: string): Promise<void>;
   createAccount(account: AccountRow, person: PersonRow): Promise<"created" | "email_taken">;

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { CliError } from "./errors.ts";
 
-/** A file's text; an unreadable file is a `not_found` error naming it (no stack trace). */
+/** A file's text (`-`: standard input); an unreadable file is a `not_found` error naming it (no stack trace). */
 export function readText(file: string): string {
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (e) {
-    throw new CliError({ code: "not_found", message: `cannot read ${file}: ${(e as Error).message}` });
+    const name = file === "-" ? "standard input" : file;
+    throw new CliError({ code: "not_found", message: `cannot read ${name}: ${(e as Error).message}` });
   }
 }
 

@@ -1,17 +1,17 @@
 import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
-import type { FitReport } from "../app/fit/commands.ts";
+import type { FitReport, MapReport } from "../app/fit/commands.ts";
 import { type CommandContext, registry } from "../app/index.ts";
 import { renderSvgDocument } from "../charts/index.ts";
 import type { BanditFitResult } from "../fit/bandit2arm.ts";
 import type { ModelRecovery, RecoveryByWeeks } from "../fit/recovery.ts";
 import { writeLogCsv } from "../model/records/csv.ts";
 import type { PersonLog } from "../model/records/schema.ts";
-import { type ArchitectureMap, mapChart } from "../profile/index.ts";
+import { mapChart } from "../profile/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
-import { parseJsonText, readText } from "./files.ts";
-import { localLog, withPersonLog } from "./local-data.ts";
+import { readText } from "./files.ts";
+import { localLog, logSource, withPerson } from "./local-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 
@@ -32,13 +32,6 @@ interface FitFlags {
 const numeric = (s: string | undefined) => (s === undefined ? undefined : Number(s));
 
 /** A log file as command input: JSON (a PersonLog) or the documented CSV. */
-export function logSource(file: string, skipBadRows: boolean | undefined): Record<string, unknown> {
-  const text = readText(file);
-  const onError = skipBadRows ? "skip" : "reject";
-  if (file.toLowerCase().endsWith(".csv")) return { csv: text, onError };
-  return { log: parseJsonText(text, file), onError };
-}
-
 async function invoke<T>(name: string, input: unknown, ctx: CommandContext = {}): Promise<T> {
   const r = await registry.invoke(name, input, ctx);
   if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
@@ -134,7 +127,13 @@ function banditText(r: BanditFitResult): string {
   ].join("\n");
 }
 
-function mapText(m: ArchitectureMap): string {
+/** What a view rests on, in one line, when it is not the person's own stored data. */
+export function basisNote(basis: { screening: string; log: string } | null | undefined): string | null {
+  if (basis?.screening !== "none") return null;
+  return "From the log given alone: no screening used (the local database's questionnaires apply when no file is named).";
+}
+
+function mapText(m: MapReport): string {
   const t = table(["pattern", "strength", "95 % interval", "from"]);
   for (const p of m.patterns)
     t.push([
@@ -153,6 +152,8 @@ function mapText(m: ArchitectureMap): string {
     `Daily peak: ${f2(m.chronotypePeak.estimate)} h [${f2(m.chronotypePeak.lo)}, ${f2(m.chronotypePeak.hi)}]`,
   );
   for (const s of m.statements) out.push(`• ${s.text} (${s.grade}; ${s.source})`);
+  const note = basisNote(m.basis);
+  if (note) out.push(note);
   return out.join("\n");
 }
 
@@ -236,11 +237,7 @@ export function registerFit(program: Command): void {
         file: string | undefined,
         flags: { json?: boolean; svg?: string; skipBadRows?: boolean; data?: string },
       ) => {
-        const m = file
-          ? await invoke<ArchitectureMap>("map/get", logSource(file, flags.skipBadRows))
-          : await withPersonLog(undefined, flags.data, (_, ctx) =>
-              invoke<ArchitectureMap>("map/get", {}, ctx),
-            );
+        const m = await withPerson(file, flags, (source, ctx) => invoke<MapReport>("map/get", source, ctx));
         if (flags.svg) writeFileSync(flags.svg, renderSvgDocument([mapChart(m)]));
         print(flags.json ? JSON.stringify(m, null, 2) : `${mapText(m)}\n${DISCLAIMER}`);
       },

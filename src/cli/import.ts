@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import type { Command } from "commander";
-import { registry } from "../app/index.ts";
+import { LOCAL_PERSON_ID, registry } from "../app/index.ts";
 import {
   CSV_ROLES,
   DATE_FORMATS,
@@ -9,7 +9,6 @@ import {
   type ImportRowError,
   type PreviewRow,
 } from "../import/index.ts";
-import { LOCAL_PERSON_ID } from "../server/index.ts";
 import { cliNowIso } from "./clock.ts";
 import { CliError, EXIT_INVALID } from "./errors.ts";
 import { readText } from "./files.ts";

@@ -1,9 +1,9 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LOCAL_PERSON_ID } from "../app/index.ts";
 import { answerForm } from "../app/person/test-person.ts";
-import { LOCAL_PERSON_ID } from "../server/index.ts";
 import { openStore, resolveLocation } from "../store/index.ts";
 import { CLI_TEST_NOW, runCli } from "./test-cli.ts";
 
@@ -79,6 +79,28 @@ describe("the day's commands on the local database", () => {
     const progress = dopamap(["progress"], data);
     expect(progress.code, progress.err).toBe(0);
     expect(progress.out.split("\n")[0]).toMatch(/^>> Talk to a professional first/);
+  });
+
+  it("plan, today and progress read a CSV log or standard input, and say that no screening was used", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dopamap-csv-"));
+    const csv = join(dir, "log.csv");
+    const exp = dopamap(["simulate", "--condition", "depression", "--weeks", "3", "--export-logs", csv], dir);
+    expect(exp.code, exp.err).toBe(0);
+    const plan = dopamap(["plan", csv, "--draws", "2"], dir);
+    expect(plan.code, plan.err).toBe(0);
+    expect(plan.out).toContain("From the log given alone: no screening used");
+    const progress = JSON.parse(dopamap(["progress", csv, "--json"], dir).out);
+    expect(progress.basis).toMatchObject({ log: "given", screening: "none" });
+    const json = join(dir, "log.json");
+    expect(
+      dopamap(["simulate", "--condition", "depression", "--weeks", "3", "--export-logs", json], dir).code,
+    ).toBe(0);
+    const piped = runCli(["today", "-", "--json"], { data: dir, input: readFileSync(json, "utf8") });
+    expect(piped.code, piped.err).toBe(0);
+    expect(JSON.parse(piped.out).occurrences.length).toBeGreaterThan(0);
+    const pipedCsv = runCli(["progress", "-", "--json"], { data: dir, input: readFileSync(csv, "utf8") });
+    expect(pipedCsv.code, pipedCsv.err).toBe(0);
+    expect(JSON.parse(pipedCsv.out).weeks).toEqual(progress.weeks);
   });
 
   it("refuses a malformed DOPAMAP_NOW by name", () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
+import { LOCAL_PERSON_ID } from "../app/index.ts";
 import type { CheckIn, PersonLog } from "../model/records/index.ts";
-import { LOCAL_PERSON_ID } from "../server/index.ts";
 import { cliNow } from "./clock.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { invokeLocal, openLocalStore } from "./serve.ts";

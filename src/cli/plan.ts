@@ -15,7 +15,8 @@ import { formatResources } from "./instruments.ts";
 const chartsOf = (charts: object): ChartSpec[] =>
   Object.values(charts).filter((c): c is ChartSpec => c !== null && c !== undefined);
 
-import { withPersonLog } from "./local-data.ts";
+import { basisNote } from "./fit.ts";
+import { type LogSource, withPerson } from "./local-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 const pct = (x: number | null | undefined) =>
@@ -27,8 +28,8 @@ async function invoke<T>(name: string, input: unknown, ctx: CommandContext): Pro
   return r.value as T;
 }
 
-const base = (log: unknown, flags: { map?: string; seed?: string; draws?: string }) => ({
-  log,
+const base = (source: LogSource, flags: { map?: string; seed?: string; draws?: string }) => ({
+  ...source,
   ...(flags.map ? { map: readJsonFile(flags.map) } : {}),
   ...(flags.seed ? { seed: Number(flags.seed) } : {}),
   ...(flags.draws ? { draws: Number(flags.draws) } : {}),
@@ -47,7 +48,9 @@ function printPlan(r: PlanReport): void {
   const { plan } = r;
   const lines: string[] = [];
   if (r.assumedMap)
-    lines.push("No map given: assuming an anticipatory deficit with a 09:00 peak (pass --map).");
+    lines.push(
+      "No pattern stands out in your records and answers yet: assuming an anticipatory deficit with a 09:00 peak (or pass --map).",
+    );
   for (const c of plan.general.filter((g) => g.kind === "professionalHelp"))
     lines.push(`>> ${c.title}: ${c.text}`);
   lines.push(
@@ -76,8 +79,10 @@ function printPlan(r: PlanReport): void {
         `${pct(c.startRate.lo)}–${pct(c.startRate.hi)}`,
         c.burden,
       ]);
-    process.stdout.write(`\n${t.toString()}\n${plan.selection.explanation}\n(${r.drawsFrom})\n`);
+    process.stdout.write(`\n${t.toString()}\n${plan.selection.explanation}\n(${r.basis.drawsFrom})\n`);
   }
+  const note = basisNote(r.basis);
+  if (note) process.stdout.write(`${note}\n`);
   process.stdout.write(`${DISCLAIMER}\n`);
 }
 
@@ -120,12 +125,12 @@ export function registerPlan(program: Command): void {
         seed?: string;
         json?: boolean;
       };
-      const { r, ics } = await withPersonLog(file, f.data, async (log, ctx) => ({
-        r: await invoke<PlanReport & { charts: PlanCharts }>("plan/create", base(log, f), ctx),
+      const { r, ics } = await withPerson(file, f, async (source, ctx) => ({
+        r: await invoke<PlanReport & { charts: PlanCharts }>("plan/create", base(source, f), ctx),
         ics: f.ics
           ? await invoke<{ ics: string }>(
               "plan/ics",
-              { ...base(log, f), draws: 0, startDate: f.start ?? localNow(cliNow()).localDate },
+              { ...base(source, f), draws: 0, startDate: f.start ?? localNow(cliNow()).localDate },
               ctx,
             )
           : null,
@@ -150,11 +155,11 @@ export function registerPlan(program: Command): void {
         activity: string,
         f: { log?: string; data?: string; map?: string; unsafe?: boolean; region?: string; json?: boolean },
       ) => {
-        const r = await withPersonLog(f.log, f.data, (log, ctx) =>
+        const r = await withPerson(f.log, f, (source, ctx) =>
           invoke<StartRescue | UrgeRescue>(
             "rescue/get",
             {
-              log,
+              ...source,
               ...(f.map ? { map: readJsonFile(f.map) } : {}),
               activityId: activity,
               unsafe: f.unsafe ?? false,
@@ -175,10 +180,10 @@ export function registerPlan(program: Command): void {
     .option("--map <file>", "the map (JSON)")
     .option("--json", "print JSON")
     .action(async (file: string | undefined, f: { data?: string; map?: string; json?: boolean }) => {
-      const r = await withPersonLog(file, f.data, (log, ctx) =>
+      const r = await withPerson(file, f, (source, ctx) =>
         invoke<TodayReport>(
           "today/get",
-          { log, ...(f.map ? { map: readJsonFile(f.map) } : {}), now: localNow(cliNow()) },
+          { ...source, ...(f.map ? { map: readJsonFile(f.map) } : {}), now: localNow(cliNow()) },
           ctx,
         ),
       );
@@ -203,8 +208,8 @@ export function registerPlan(program: Command): void {
     .option("--json", "print JSON")
     .action(
       async (file: string | undefined, f: { data?: string; map?: string; svg?: string; json?: boolean }) => {
-        const r = await withPersonLog(file, f.data, (log, ctx) =>
-          invoke<ProgressReport>("progress/get", base(log, f), ctx),
+        const r = await withPerson(file, f, (source, ctx) =>
+          invoke<ProgressReport>("progress/get", base(source, f), ctx),
         );
         if (f.svg) writeFileSync(f.svg, renderSvgDocument(chartsOf(r.charts)));
         if (f.json) {

@@ -13,7 +13,7 @@ describe("dopamap report", () => {
     const data = mkdtempSync(join(tmpdir(), "dopamap-report-"));
     expect(dopamap(["demo", "--weeks", "3"], data).code).toBe(0);
     const file = join(data, "report.html");
-    const r = dopamap(["report", "--sections", "progress,map", "--html", file, "--draws", "2"], data);
+    const r = dopamap(["report", "--sections", "progress,map", "--html", file], data);
     expect(r.code, r.err).toBe(0);
     const html = readFileSync(file, "utf8");
     expect(html.startsWith("<!doctype html>")).toBe(true);

@@ -1,11 +1,8 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { AppError, invalidInput } from "../app/index.ts";
+import { AppError, invalidInput, LOCAL_PERSON_ID, registry } from "../app/index.ts";
 import { reportHtmlCommand } from "../app/report/commands.ts";
-import { gatherReport } from "../app/report/gather.ts";
-import { renderReportHtml } from "../report/index.ts";
-import { LOCAL_PERSON_ID } from "../server/index.ts";
-import { htmlToPdf, requireChromium } from "../server/report-pdf.tsx";
+import { chromiumPrinter } from "../printer/pdf.tsx";
 import { cliNowIso } from "./clock.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { openLocalStore } from "./serve.ts";
@@ -15,8 +12,6 @@ interface ReportFlags {
   pdf?: string;
   sections?: string;
   data?: string;
-  draws?: string;
-  seed?: string;
 }
 
 function write(file: string, content: string | Buffer): void {
@@ -38,39 +33,36 @@ export function registerReport(program: Command): void {
     .option("--pdf <file>", "write the PDF report (A4; needs Chromium, see DOPAMAP_CHROMIUM)")
     .option("--sections <list>", "comma-separated: map,plan,scores,progress,crisis,sources (default all)")
     .option("--data <dir>", "data folder of the local database")
-    .option("--draws <n>", "parameter draws for the plan's forecast (default 10)")
-    .option("--seed <n>", "seed (default 1)")
     .action(async (f: ReportFlags) => {
-      const parsed = reportHtmlCommand.input.safeParse({
-        ...(f.sections ? { sections: f.sections.split(",").map((s) => s.trim()) } : {}),
-        ...(f.draws ? { draws: Number(f.draws) } : {}),
-        ...(f.seed ? { seed: Number(f.seed) } : {}),
-      });
+      const parsed = reportHtmlCommand.input.safeParse(
+        f.sections ? { sections: f.sections.split(",").map((s) => s.trim()) } : {},
+      );
       if (!parsed.success) throw new CliError(invalidInput(parsed.error), 2);
-      const { sections, draws, seed } = parsed.data;
+      const input = parsed.data.sections ? { sections: parsed.data.sections } : {};
+      const printer = chromiumPrinter();
       if (f.pdf)
         try {
-          requireChromium();
+          printer.check();
         } catch (e) {
           if (e instanceof AppError) throw new CliError(e.body, EXIT_FAILURE);
           throw e;
         }
       const store = await openLocalStore(f.data);
+      const ctx = { store, personId: LOCAL_PERSON_ID, now: cliNowIso, printer };
+      const call = async <T>(name: string, body: unknown): Promise<T> => {
+        const r = await registry.invoke(name, body, ctx);
+        if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
+        return r.value as T;
+      };
       try {
-        const data = await gatherReport(store, LOCAL_PERSON_ID, cliNowIso(), { draws, seed });
-        const options = sections ? { sections } : {};
         if (f.html || !f.pdf) {
-          const page = renderReportHtml(data, options);
-          if (f.html) write(f.html, page);
-          else process.stdout.write(page);
+          const { html } = await call<{ html: string }>("report/html", input);
+          if (f.html) write(f.html, html);
+          else process.stdout.write(html);
         }
         if (f.pdf) {
-          try {
-            write(f.pdf, await htmlToPdf(renderReportHtml(data, { ...options, pdf: true })));
-          } catch (e) {
-            if (e instanceof AppError) throw new CliError(e.body, EXIT_FAILURE);
-            throw e;
-          }
+          const { pdfBase64 } = await call<{ pdfBase64: string }>("report/pdf", input);
+          write(f.pdf, Buffer.from(pdfBase64, "base64"));
         }
         const wrote = [f.html, f.pdf].filter(Boolean);
         if (wrote.length) process.stderr.write(`Wrote ${wrote.join(" and ")}.\n`);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { registry, type Store } from "../app/index.ts";
-import { buildServer, LOCAL_PERSON_ID } from "../server/index.ts";
+import { LOCAL_PERSON_ID, registry, type Store } from "../app/index.ts";
+import { buildServer } from "../server/index.ts";
 import { DEFAULT_WEB_ROOT } from "../server/static.ts";
 import { openStore, resolveLocation } from "../store/index.ts";
 import { cliNow, cliNowIso } from "./clock.ts";

@@ -21,7 +21,7 @@ export function mapChart(map: ArchitectureMap): ChartSpec {
         name: "strength",
         kind: "bar",
         x: rows.map((_, i) => i),
-        y: rows.map((r) => (Number.isFinite(r.s.estimate) ? r.s.estimate : 0)),
+        y: rows.map((r) => r.s.estimate ?? 0),
         lo: rows.map((r) => r.s.lo),
         hi: rows.map((r) => r.s.hi),
       },

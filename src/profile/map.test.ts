@@ -62,8 +62,8 @@ describe("the architecture map", () => {
     );
     expect(map.primary?.why[1]).toContain("anticipatory gain (κ) is 0.35 [0.28, 0.44]");
     const a = map.patterns.find((p) => p.pattern === "anticipatoryDeficit")!;
-    expect(a.lo).toBeLessThanOrEqual(a.estimate);
-    expect(a.hi).toBeGreaterThanOrEqual(a.estimate);
+    expect(a.lo).toBeLessThanOrEqual(a.estimate!);
+    expect(a.hi).toBeGreaterThanOrEqual(a.estimate!);
     expect(map.chronotypePeak.enoughData).toBe(true);
   });
 

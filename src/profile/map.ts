@@ -88,7 +88,8 @@ export interface MapParameter {
 
 /** A strength 0..1 with its 95 % interval, and where it came from. */
 export interface Strength {
-  readonly estimate: number;
+  /** Null when nothing informs it yet. */
+  readonly estimate: number | null;
   readonly lo: number;
   readonly hi: number;
   /** False when the interval is wider than 0.5: "not enough data yet". */
@@ -106,7 +107,8 @@ export interface ArchitectureMap {
   readonly stressLoad: Strength;
   /** Estimated hour of the daily peak, with its interval (hours). */
   readonly chronotypePeak: {
-    readonly estimate: number;
+    /** Null when neither a fit nor sleep timing gives one. */
+    readonly estimate: number | null;
     readonly lo: number;
     readonly hi: number;
     readonly enoughData: boolean;
@@ -124,7 +126,7 @@ export interface ArchitectureMap {
 
 const WIDE = 0.5;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
-const NONE: Strength = { estimate: Number.NaN, lo: 0, hi: 1, enoughData: false, from: [] };
+const NONE: Strength = { estimate: null, lo: 0, hi: 1, enoughData: false, from: [] };
 
 /** Maps a parameter interval to a strength through a monotone rescaling (decreasing when `down`). */
 function fromParameter(p: MapParameter | undefined, healthy: number, strong: number): Strength | null {
@@ -150,7 +152,7 @@ function fromScore(score: number | undefined, max: number): Strength | null {
 
 /** Precision-weighted combination of the available estimates. */
 function combine(...xs: (Strength | null)[]): Strength {
-  const have = xs.filter((x): x is Strength => x !== null);
+  const have = xs.filter((x): x is Strength & { estimate: number } => x !== null && x.estimate !== null);
   if (have.length === 0) return NONE;
   let w = 0;
   let m = 0;
@@ -330,16 +332,20 @@ export function buildMap(input: MapInput): ArchitectureMap {
     predictionErrorLoop: combine(urgeStrength, fromScore(s.compulsiveUse, 10)),
   };
   const patterns = PATTERN_IDS.map((pattern) => ({ pattern, ...strengths[pattern] }));
-  const ready = patterns.filter((x) => x.enoughData).sort((a, b) => b.estimate - a.estimate);
+  const ready = patterns
+    .filter((x): x is typeof x & { estimate: number } => x.enoughData && x.estimate !== null)
+    .sort((a, b) => b.estimate - a.estimate);
   const top = ready[0];
   const status =
     ready.length === 0 ? "notEnoughData" : top && top.estimate >= 0.4 ? "ok" : "noPatternStandsOut";
   const peak = p("chronotypePeak");
-  const peakFromSleep = s.midSleepHour !== undefined ? (s.midSleepHour + 5) % 24 : Number.NaN;
+  const peakFromSleep = s.midSleepHour !== undefined ? (s.midSleepHour + 5) % 24 : null;
   const chronotypePeak =
     peak && Number.isFinite(peak.lo)
       ? { estimate: peak.estimate, lo: peak.lo, hi: peak.hi, enoughData: peak.hi - peak.lo <= 6 }
-      : { estimate: peakFromSleep, lo: peakFromSleep - 3, hi: peakFromSleep + 3, enoughData: false };
+      : peakFromSleep === null
+        ? { estimate: null, lo: 0, hi: 24, enoughData: false }
+        : { estimate: peakFromSleep, lo: peakFromSleep - 3, hi: peakFromSleep + 3, enoughData: false };
   const primary =
     status === "ok" && top
       ? {

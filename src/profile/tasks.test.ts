@@ -26,7 +26,7 @@ describe("task fits as map evidence", () => {
       },
     });
     const ad = (m: typeof without) => m.patterns.find((p) => p.pattern === "anticipatoryDeficit")!;
-    expect(ad(withTasks).estimate).toBeGreaterThan(ad(without).estimate + 0.2);
+    expect(ad(withTasks).estimate).toBeGreaterThan(ad(without).estimate! + 0.2);
     expect(ad(withTasks).from).toEqual(["screening", "tasks", "tasks"]);
     expect(withTasks.primary?.pattern).toBe("anticipatoryDeficit");
     expect(withTasks.primary?.why.join(" ")).toContain(

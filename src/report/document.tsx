@@ -132,7 +132,7 @@ function MapSection({ content }: { content: SectionContent<ReportMap> }) {
       </table>
       <p>
         Daily peak (chronotype):{" "}
-        {Number.isFinite(peak.estimate)
+        {peak.estimate !== null
           ? `about ${clockHour(Math.round(peak.estimate))} (${num(peak.lo, 1)}–${num(peak.hi, 1)} h)`
           : "not estimated yet"}
         {peak.enoughData ? "" : "; not enough data yet"}.

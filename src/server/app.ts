@@ -5,17 +5,18 @@ import {
   AppError,
   type AppErrorBody,
   registry as appRegistry,
+  LOCAL_PERSON_ID,
+  type PdfPrinter,
   type Registry,
   type Store,
 } from "../app/index.ts";
+import { chromiumPrinter } from "../printer/pdf.tsx";
 import { type AuthOptions, checkCsrf, registerAuthRoutes, sessionOf } from "./auth.ts";
 import { errorBody, frameworkError, statusOf } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { registerReportRoutes } from "./report-routes.ts";
 import { registerWebApp } from "./static.ts";
 
-/** The person a loopback server acts for when nobody signs in. */
-export const LOCAL_PERSON_ID = "local";
 const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"];
 
 /** How the server runs. `local`: one person on loopback, no login; `accounts`: sign-in required. */
@@ -39,6 +40,8 @@ export interface ServerOptions {
   readonly version?: string;
   /** Folder of the built web app served at `/` (default `dist/web`); `false` serves the API only. */
   readonly webRoot?: string | false;
+  /** Prints report PDFs (default: headless Chromium). */
+  readonly printer?: PdfPrinter;
 }
 
 function hostnameOf(host: string): string {
@@ -67,6 +70,7 @@ function checkLocalRequest(req: FastifyRequest, allowed: ReadonlySet<string>): v
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const registry = options.registry ?? appRegistry;
   const now = options.now;
+  const printer = options.printer ?? chromiumPrinter();
   const store = options.store;
   const app = Fastify({
     logger: options.logger ?? false,
@@ -159,12 +163,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         store,
         personId,
         now: () => now().toISOString(),
+        printer,
       });
       if (!result.ok) return reply.status(statusOf(result.error.code)).send(errorBody(result.error));
       return result.value;
     });
   }
-  registerReportRoutes(app, { store, mode: options.mode, auth, localPersonId: LOCAL_PERSON_ID });
+  registerReportRoutes(app, {
+    store,
+    mode: options.mode,
+    auth,
+    localPersonId: LOCAL_PERSON_ID,
+    registry,
+    printer,
+  });
   if (options.webRoot !== false) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -16,6 +16,7 @@ const STATUS: Readonly<Record<string, number>> = {
   unknown_command: 404,
   method_not_allowed: 405,
   conflict: 409,
+  no_records: 409,
   email_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -1,5 +1,5 @@
 /** The HTTP API: fastify over the command registry, with loopback protections and accounts. */
 
-export { buildServer, LOCAL_PERSON_ID, type ServerOptions } from "./app.ts";
+export { buildServer, type ServerOptions } from "./app.ts";
 export { CSRF_HEADER, SESSION_COOKIE } from "./auth.ts";
 export { openApiDocument } from "./openapi.ts";

@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import { AppError, type Store } from "../app/index.ts";
-import { gatherReport } from "../app/report/gather.ts";
+import { AppError, type PdfPrinter, type Registry, type Store } from "../app/index.ts";
 import { activeGrant, activeLinkShare, sharedReportHtml } from "../app/report/shares.ts";
-import { renderReportHtml, SECTION_IDS, type SectionId } from "../report/index.ts";
+import { SECTION_IDS } from "../report/index.ts";
 import { type AuthOptions, sessionOf } from "./auth.ts";
 import { errorBody } from "./errors.ts";
-import { htmlToPdf } from "./report-pdf.tsx";
 
 /**
  * The report pages' Content-Security-Policy: no script at all, the inline stylesheet, inline SVG
@@ -28,6 +26,9 @@ export interface ReportRouteOptions {
   readonly auth: AuthOptions;
   /** The local person's id (local mode). */
   readonly localPersonId: string;
+  readonly registry: Registry;
+  /** Prints the PDF report (Chromium). */
+  readonly printer: PdfPrinter;
 }
 
 const QuerySchema = z.object({
@@ -68,22 +69,24 @@ export function registerReportRoutes(app: FastifyInstance, o: ReportRouteOptions
       });
     const personId = o.mode === "accounts" ? (await sessionOf(req, o.auth)).personId : o.localPersonId;
     const { format, sections } = parsed.data;
-    const data = await gatherReport(o.store, personId, nowIso());
-    const options = { ...(sections ? { sections: sections as SectionId[] } : {}), pdf: format === "pdf" };
-    const page = renderReportHtml(data, options);
-    if (format === "html") return html(reply, 200, page);
-    try {
-      const pdf = await htmlToPdf(page);
-      return reply
-        .status(200)
-        .header("content-type", "application/pdf")
-        .header("content-disposition", `attachment; filename="dopamap-report-${nowIso().slice(0, 10)}.pdf"`)
-        .send(pdf);
-    } catch (e) {
-      if (e instanceof AppError && e.body.code === "browser_missing")
-        return reply.status(503).send(errorBody(e.body));
-      throw e;
+    const ctx = { store: o.store, personId, now: nowIso, printer: o.printer };
+    const input = sections ? { sections } : {};
+    if (format === "html") {
+      const r = await o.registry.invoke("report/html", input, ctx);
+      if (!r.ok) throw new AppError(r.error);
+      return html(reply, 200, (r.value as { html: string }).html);
     }
+    const r = await o.registry.invoke("report/pdf", input, ctx);
+    if (!r.ok) {
+      if (r.error.code === "browser_missing") return reply.status(503).send(errorBody(r.error));
+      throw new AppError(r.error);
+    }
+    const { pdfBase64, filename } = r.value as { pdfBase64: string; filename: string };
+    return reply
+      .status(200)
+      .header("content-type", "application/pdf")
+      .header("content-disposition", `attachment; filename="${filename}"`)
+      .send(Buffer.from(pdfBase64, "base64"));
   });
 
   app.get<{ Params: { token: string } }>("/shared/:token", limited, async (req, reply) => {

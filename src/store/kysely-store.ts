@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
 import type {
   AccountRow,
   PersonRow,
@@ -19,7 +19,15 @@ import type { Database, EventsTable } from "./tables.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 type EventTable = "check_ins" | "urges";
-const PERSON_TABLES = ["activities", "check_ins", "urges", "closed_days", "entries", "blobs"] as const;
+const PERSON_TABLES = [
+  "activities",
+  "check_ins",
+  "urges",
+  "closed_days",
+  "entries",
+  "blobs",
+  "snapshots",
+] as const;
 const CHUNK = 400;
 
 const inserted = (r: { numInsertedOrUpdatedRows?: bigint }) => Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
@@ -43,8 +51,35 @@ async function insertChunks(db: Db, table: EventTable, rows: EventsTable[]): Pro
       .execute();
 }
 
-async function putEvent(
+/** Bumps the person's data revision (inside the write's own transaction). */
+async function bumpRevision(db: Db, personId: string): Promise<void> {
+  await db
+    .updateTable("persons")
+    .set((eb) => ({ revision: eb("revision", "+", 1) }))
+    .where("id", "=", personId)
+    .execute();
+}
+
+const changed = (r: PutOutcome | "conflict" | boolean) => r === "created" || r === "updated" || r === true;
+
+/**
+ * Runs one write of the person's data in a transaction that also bumps their revision when the
+ * write changed something, so a snapshot of the data is never taken as current after a write.
+ */
+function personWrite<T extends PutOutcome | "conflict" | boolean | undefined>(
   db: Kysely<Database>,
+  personId: string,
+  write: (tx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    const r = await write(tx);
+    if (r === undefined || changed(r)) await bumpRevision(tx, personId);
+    return r;
+  });
+}
+
+async function putEvent(
+  db: Db,
   table: EventTable,
   personId: string,
   e: CheckIn | UrgeEpisode,
@@ -79,7 +114,7 @@ async function clearPerson(db: Db, personId: string): Promise<void> {
   for (const t of PERSON_TABLES) await db.deleteFrom(t).where("person_id", "=", personId).execute();
 }
 
-const toPerson = (r: Database["persons"]): PersonRow => ({
+const toPerson = (r: Selectable<Database["persons"]>): PersonRow => ({
   id: r.id,
   name: r.name,
   accountId: r.account_id,
@@ -107,7 +142,7 @@ const toShare = (r: Database["shares"]): ShareRow => ({
   revokedAt: r.revoked_at,
 });
 
-const personRow = (p: PersonRow): Database["persons"] => ({
+const personRow = (p: PersonRow): Insertable<Database["persons"]> => ({
   id: p.id,
   name: p.name,
   account_id: p.accountId,
@@ -134,32 +169,34 @@ export function kyselyStore(
       const r = await db.selectFrom("persons").selectAll().where("id", "=", personId).executeTakeFirst();
       return r ? toPerson(r) : undefined;
     },
-    async putActivity(personId, a: RecordActivity) {
-      const data = JSON.stringify(a);
-      const old = await db
-        .selectFrom("activities")
-        .select("data")
-        .where("person_id", "=", personId)
-        .where("id", "=", a.id)
-        .executeTakeFirst();
-      if (old?.data === data) return "unchanged";
-      const r = await db
-        .insertInto("activities")
-        .values({ person_id: personId, id: a.id, data })
-        .onConflict((oc) => oc.columns(["person_id", "id"]).doUpdateSet({ data }))
-        .executeTakeFirst();
-      return old || !inserted(r) ? "updated" : "created";
-    },
-    putCheckIn: (personId, c) => putEvent(db, "check_ins", personId, c),
-    putUrge: (personId, u) => putEvent(db, "urges", personId, u),
-    async closeDay(personId, localDate) {
-      const r = await db
-        .insertInto("closed_days")
-        .values({ person_id: personId, local_date: localDate })
-        .onConflict((oc) => oc.columns(["person_id", "local_date"]).doNothing())
-        .executeTakeFirst();
-      return inserted(r) ? "created" : "unchanged";
-    },
+    putActivity: (personId, a: RecordActivity) =>
+      personWrite(db, personId, async (tx): Promise<PutOutcome> => {
+        const data = JSON.stringify(a);
+        const old = await tx
+          .selectFrom("activities")
+          .select("data")
+          .where("person_id", "=", personId)
+          .where("id", "=", a.id)
+          .executeTakeFirst();
+        if (old?.data === data) return "unchanged";
+        const r = await tx
+          .insertInto("activities")
+          .values({ person_id: personId, id: a.id, data })
+          .onConflict((oc) => oc.columns(["person_id", "id"]).doUpdateSet({ data }))
+          .executeTakeFirst();
+        return old || !inserted(r) ? "updated" : "created";
+      }),
+    putCheckIn: (personId, c) => personWrite(db, personId, (tx) => putEvent(tx, "check_ins", personId, c)),
+    putUrge: (personId, u) => personWrite(db, personId, (tx) => putEvent(tx, "urges", personId, u)),
+    closeDay: (personId, localDate) =>
+      personWrite(db, personId, async (tx): Promise<PutOutcome> => {
+        const r = await tx
+          .insertInto("closed_days")
+          .values({ person_id: personId, local_date: localDate })
+          .onConflict((oc) => oc.columns(["person_id", "local_date"]).doNothing())
+          .executeTakeFirst();
+        return inserted(r) ? "created" : "unchanged";
+      }),
     async hasActivity(personId, activityId) {
       const r = await db
         .selectFrom("activities")
@@ -250,24 +287,26 @@ export function kyselyStore(
             )
             .execute();
         }
+        await bumpRevision(tx, personId);
       });
     },
-    async putEntry(personId, e: StoredEntry) {
-      const data = JSON.stringify(e.data);
-      const r = await db
-        .insertInto("entries")
-        .values({ person_id: personId, id: e.id, kind: e.kind, at: e.at, data })
-        .onConflict((oc) => oc.columns(["person_id", "id"]).doNothing())
-        .executeTakeFirst();
-      if (inserted(r)) return "created";
-      const old = await db
-        .selectFrom("entries")
-        .select(["data", "kind", "at"])
-        .where("person_id", "=", personId)
-        .where("id", "=", e.id)
-        .executeTakeFirst();
-      return old?.data === data && old.kind === e.kind && old.at === e.at ? "unchanged" : "conflict";
-    },
+    putEntry: (personId, e: StoredEntry) =>
+      personWrite(db, personId, async (tx): Promise<PutOutcome | "conflict"> => {
+        const data = JSON.stringify(e.data);
+        const r = await tx
+          .insertInto("entries")
+          .values({ person_id: personId, id: e.id, kind: e.kind, at: e.at, data })
+          .onConflict((oc) => oc.columns(["person_id", "id"]).doNothing())
+          .executeTakeFirst();
+        if (inserted(r)) return "created";
+        const old = await tx
+          .selectFrom("entries")
+          .select(["data", "kind", "at"])
+          .where("person_id", "=", personId)
+          .where("id", "=", e.id)
+          .executeTakeFirst();
+        return old?.data === data && old.kind === e.kind && old.at === e.at ? "unchanged" : "conflict";
+      }),
     async listEntries(personId, kind) {
       let q = db.selectFrom("entries").selectAll().where("person_id", "=", personId);
       if (kind !== undefined) q = q.where("kind", "=", kind);
@@ -275,17 +314,61 @@ export function kyselyStore(
       return rows.map((r) => ({ id: r.id, kind: r.kind, at: r.at, data: JSON.parse(r.data) as unknown }));
     },
     async deleteEntry(personId, id) {
-      await db.deleteFrom("entries").where("person_id", "=", personId).where("id", "=", id).execute();
+      await personWrite(db, personId, async (tx) => {
+        const r = await tx
+          .deleteFrom("entries")
+          .where("person_id", "=", personId)
+          .where("id", "=", id)
+          .executeTakeFirst();
+        return Number(r.numDeletedRows) > 0;
+      });
     },
     async putBlob(personId, name, data, updatedAt) {
       const text = JSON.stringify(data);
-      await db
-        .insertInto("blobs")
-        .values({ person_id: personId, name, data: text, updated_at: updatedAt })
-        .onConflict((oc) =>
-          oc.columns(["person_id", "name"]).doUpdateSet({ data: text, updated_at: updatedAt }),
-        )
-        .execute();
+      await personWrite(db, personId, async (tx) => {
+        await tx
+          .insertInto("blobs")
+          .values({ person_id: personId, name, data: text, updated_at: updatedAt })
+          .onConflict((oc) =>
+            oc.columns(["person_id", "name"]).doUpdateSet({ data: text, updated_at: updatedAt }),
+          )
+          .execute();
+        return true;
+      });
+    },
+    async getRevision(personId) {
+      const r = await db
+        .selectFrom("persons")
+        .select("revision")
+        .where("id", "=", personId)
+        .executeTakeFirst();
+      return r ? Number(r.revision) : 0;
+    },
+    async getSnapshot(personId, kind) {
+      const r = await db
+        .selectFrom("snapshots")
+        .select(["revision", "data"])
+        .where("person_id", "=", personId)
+        .where("kind", "=", kind)
+        .executeTakeFirst();
+      return r ? { revision: Number(r.revision), data: JSON.parse(r.data) as unknown } : undefined;
+    },
+    async putSnapshot(personId, kind, revision, data) {
+      const text = JSON.stringify(data);
+      return db.transaction().execute(async (tx) => {
+        const current = await tx
+          .selectFrom("persons")
+          .select("revision")
+          .where("id", "=", personId)
+          .executeTakeFirst();
+        if (!current || Number(current.revision) !== revision) return false;
+        await tx
+          .insertInto("snapshots")
+          .values({ person_id: personId, kind, revision, data: text })
+          .onConflict((oc) => oc.columns(["person_id", "kind"]).doUpdateSet({ revision, data: text }))
+          .execute();
+        return true;
+      });
     },
     async getBlob(personId, name) {
       const r = await db

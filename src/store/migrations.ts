@@ -95,9 +95,30 @@ const shares: Migration = {
   },
 };
 
+/**
+ * The person's data revision (every write of theirs bumps it in the same transaction) and the
+ * snapshots computed from it (the person's state, plan selection, week-by-week fits).
+ */
+const snapshots: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable("persons")
+      .addColumn("revision", "integer", (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createTable("snapshots")
+      .addColumn("person_id", "text", (c) => c.notNull())
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("revision", "integer", (c) => c.notNull())
+      .addColumn("data", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("snapshots_pk", ["person_id", "kind"])
+      .execute();
+  },
+};
+
 /** Migrations in order; names sort lexically. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return { "0001_initial": initial, "0002_shares": shares };
+    return { "0001_initial": initial, "0002_shares": shares, "0003_snapshots": snapshots };
   },
 };

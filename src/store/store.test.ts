@@ -93,6 +93,46 @@ for (const target of storeTargets()) {
       expect((await store.readLog("p1")).checkIns).toEqual([c]);
     });
 
+    it("bumps the person's revision on every write that changes their data, and only theirs", async () => {
+      const rev = () => store.getRevision("p1");
+      expect(await rev()).toBe(0);
+      await store.putActivity("p1", activity);
+      expect(await rev()).toBe(1);
+      await store.putActivity("p1", activity);
+      expect(await rev()).toBe(1);
+      const c = checkIn("c1", "2026-03-01T09:00:00Z", { started: false, minutesDone: 0, experienced: null });
+      await store.putCheckIn("p1", c);
+      expect(await rev()).toBe(2);
+      await store.putCheckIn("p1", { ...c, started: true, minutesDone: 10, experienced: 6 });
+      expect(await rev()).toBe(3);
+      expect(await store.putCheckIn("p1", { ...c, anticipated: 9 })).toBe("conflict");
+      expect(await rev()).toBe(3);
+      await store.closeDay("p1", "2026-03-01");
+      await store.putEntry("p1", { id: "e1", kind: "answer", at: "2026-03-01T09:00:00Z", data: { v: 1 } });
+      await store.deleteEntry("p1", "e1");
+      await store.deleteEntry("p1", "e1");
+      await store.putBlob("p1", "task-fits", { k: 1 }, "2026-03-01T09:00:00Z");
+      expect(await rev()).toBe(7);
+      await store.importData("p1", { log: await store.readLog("p1"), entries: [], blobs: [] }, false);
+      expect(await rev()).toBe(8);
+      expect(await store.getRevision("p2")).toBe(0);
+    });
+
+    it("keeps a snapshot only if it was made from the current revision", async () => {
+      await store.putActivity("p1", activity);
+      const made = await store.getRevision("p1");
+      expect(await store.putSnapshot("p1", "state", made, { fit: 1 })).toBe(true);
+      expect(await store.getSnapshot("p1", "state")).toEqual({ revision: made, data: { fit: 1 } });
+      // A write lands while the next snapshot is being computed: the stale one is not kept.
+      await store.putCheckIn("p1", checkIn("c1", "2026-03-01T09:00:00Z"));
+      expect(await store.putSnapshot("p1", "state", made, { fit: 2 })).toBe(false);
+      expect(await store.getSnapshot("p1", "state")).toEqual({ revision: made, data: { fit: 1 } });
+      expect(await store.putSnapshot("p1", "state", made + 1, { fit: 3 })).toBe(true);
+      expect(await store.getSnapshot("p2", "state")).toBeUndefined();
+      await store.deletePerson("p1");
+      expect(await store.getSnapshot("p1", "state")).toBeUndefined();
+    });
+
     it("reports activity writes as created, unchanged, updated", async () => {
       expect(await store.putActivity("p1", activity)).toBe("created");
       expect(await store.putActivity("p1", activity)).toBe("unchanged");

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Row types of the one migration set, shared by SQLite and PostgreSQL (text ids, ISO instants). */
 export interface PersonsTable {
   id: string;
@@ -5,6 +7,8 @@ export interface PersonsTable {
   account_id: string | null;
   demo: number;
   created_at: string;
+  /** Bumped by every write of the person's data, in the same transaction. */
+  revision: Generated<number>;
 }
 
 export interface ActivitiesTable {
@@ -40,6 +44,14 @@ export interface BlobsTable {
   name: string;
   data: string;
   updated_at: string;
+}
+
+/** A computation cached per person and kind, with the revision of the data it was made from. */
+export interface SnapshotsTable {
+  person_id: string;
+  kind: string;
+  revision: number;
+  data: string;
 }
 
 export interface AccountsTable {
@@ -80,6 +92,7 @@ export interface Database {
   closed_days: ClosedDaysTable;
   entries: EntriesTable;
   blobs: BlobsTable;
+  snapshots: SnapshotsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
   shares: SharesTable;

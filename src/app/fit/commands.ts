@@ -23,7 +23,7 @@ import { streamRng } from "../../model/rng.ts";
 import { ScenarioSchema } from "../../model/scenario/index.ts";
 import { resolvePersonScenario } from "../../model/scenario/resolve-person.ts";
 import { type ArchitectureMap, buildMap, mapChart, priorMeansFromScreening } from "../../profile/index.ts";
-import { fitAndMap, NO_EVIDENCE, storedEvidence } from "../person/reading.ts";
+import { fitAndMap, NO_EVIDENCE, openPerson, type StateBasis, storedEvidence } from "../person/index.ts";
 import { AppError, defineCommand } from "../registry.ts";
 
 const VARIANT_IDS = MODEL_VARIANTS.map((v) => v.id) as [VariantId, ...VariantId[]];
@@ -202,8 +202,11 @@ export const fitRunCommand = defineCommand({
   },
 });
 
-/** What `map/get` returns: the map and its chart (the spec the CLI's `map --svg` and the web app draw). */
-export type MapReport = ArchitectureMap & { readonly chart: ChartSpec };
+/**
+ * What `map/get` returns: the map and its chart (the spec the CLI's `map --svg` and the web app
+ * draw), and what it rests on (null when a fit or screening was given by hand).
+ */
+export type MapReport = ArchitectureMap & { readonly chart: ChartSpec; readonly basis: StateBasis | null };
 
 /**
  * `map/get`: the architecture map from a log (fitted here unless a fit is given) and screening scores.
@@ -222,33 +225,32 @@ export const mapGetCommand = defineCommand({
   }),
   output: z.custom<MapReport>(),
   async run(input, ctx) {
-    const haveLog = input.log !== undefined || input.csv !== undefined;
-    // Neither a log nor a CSV: the person's own stored records, screening and task fits.
-    const stored = !haveLog && ctx.store && ctx.personId;
-    const log = haveLog
-      ? resolveLog(input).log
-      : stored
-        ? await ctx.store!.readLog(ctx.personId!)
-        : undefined;
-    const found = ctx.store && ctx.personId ? await storedEvidence(ctx.store, ctx.personId) : NO_EVIDENCE;
-    const evidence = input.screening ? { ...found, screening: input.screening } : found;
     if (input.fit) {
-      const parameters = input.fit.parameters.map((p) => ({
-        name: p.name,
-        estimate: p.estimate,
-        lo: p.lo ?? Number.NaN,
-        hi: p.hi ?? Number.NaN,
-      }));
+      const haveLog = input.log !== undefined || input.csv !== undefined;
+      const log = haveLog
+        ? resolveLog(input).log
+        : ctx.store && ctx.personId
+          ? await ctx.store.readLog(ctx.personId)
+          : undefined;
+      const found = ctx.store && ctx.personId ? await storedEvidence(ctx.store, ctx.personId) : NO_EVIDENCE;
       const map = buildMap({
-        parameters,
-        screening: evidence.screening,
+        parameters: input.fit.parameters.map((p) => ({
+          name: p.name,
+          estimate: p.estimate,
+          lo: p.lo ?? Number.NaN,
+          hi: p.hi ?? Number.NaN,
+        })),
+        screening: input.screening ?? found.screening,
         ...(log ? { log } : {}),
-        ...(evidence.tasks ? { tasks: evidence.tasks } : {}),
+        ...(found.tasks ? { tasks: found.tasks } : {}),
       });
-      return { ...map, chart: mapChart(map) };
+      return { ...map, chart: mapChart(map), basis: null };
     }
-    const { map } = fitAndMap(log, evidence);
-    return { ...map, chart: mapChart(map) };
+    const person = await openPerson(ctx, { log: input.log, csv: input.csv, onError: input.onError });
+    const map = input.screening
+      ? fitAndMap(await person.log(), { ...person.state.evidence, screening: input.screening }).map
+      : person.state.map;
+    return { ...map, chart: mapChart(map), basis: input.screening ? null : person.state.basis };
   },
 });
 

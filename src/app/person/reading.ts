@@ -10,6 +10,7 @@ import {
 } from "../../profile/index.ts";
 import type { Store } from "../store-port.ts";
 import { storedTaskEvidence } from "../tasks/commands.ts";
+import { FIT_SEED } from "./rules.ts";
 import { professionalHelpFrom, scoreSeries, screeningFrom } from "./screening.ts";
 
 /** What the person has told dopamap besides their log: screening totals, the help flag, task fits. */
@@ -39,9 +40,6 @@ export async function storedEvidence(store: Store, personId: string): Promise<Pe
   };
 }
 
-/** Seed of the map's fit (its optimiser starts). */
-export const FIT_SEED = 1;
-
 /**
  * The person's fit and map: the log fitted with priors from their screening (when there is any
  * log to fit), then the map from the fit, the screening, the log and the task evidence. The one
@@ -69,12 +67,12 @@ export function fitAndMap(
 export function planMapFromProfile(map: ArchitectureMap, evidence: PersonEvidence): PlanMap {
   const strengths: PlanMap["strengths"] = {};
   for (const p of map.patterns)
-    if (Number.isFinite(p.estimate)) strengths[p.pattern] = { mean: p.estimate, lo: p.lo, hi: p.hi };
+    if (p.estimate !== null) strengths[p.pattern] = { mean: p.estimate, lo: p.lo, hi: p.hi };
   return {
     primary: map.primary?.pattern ?? PATTERN_IDS[0],
     strengths,
-    stressLoad: Number.isFinite(map.stressLoad.estimate) ? map.stressLoad.estimate : 0.15,
-    chronotypePeak: map.chronotypePeak.enoughData ? map.chronotypePeak.estimate : 9,
+    stressLoad: map.stressLoad.estimate ?? 0.15,
+    chronotypePeak: map.chronotypePeak.enoughData ? (map.chronotypePeak.estimate ?? 9) : 9,
     professionalHelp: evidence.professionalHelp !== null,
     ...(evidence.professionalHelp ? { professionalHelpReason: evidence.professionalHelp.reason } : {}),
   };

@@ -78,7 +78,7 @@ describe("chart specs in the results the web views read", () => {
       const threat = after.patterns.find((p) => p.pattern === "threatOverride")!;
       expect(threat.from).toContain("screening");
       expect(threat.estimate).toBeGreaterThan(
-        before.patterns.find((p) => p.pattern === "threatOverride")!.estimate,
+        before.patterns.find((p) => p.pattern === "threatOverride")!.estimate!,
       );
       expect(after.chart).toEqual(mapChart(after));
     } finally {

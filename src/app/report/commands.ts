@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { renderReportHtml, SECTION_IDS } from "../../report/index.ts";
+import { SECTION_IDS } from "../../report/index.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
 import type { ShareRow, Store } from "../store-port.ts";
-import { gatherReport } from "./gather.ts";
+import { personReportHtml } from "./gather.ts";
 import { newShareId, newShareToken, shareStatus, shareTokenHash } from "./shares.ts";
 
 /** A list of report sections: at least one, each once. */
@@ -12,28 +12,54 @@ export const SectionsSchema = z
   .min(1)
   .refine((xs) => new Set(xs).size === xs.length, { message: "each section at most once" });
 
+/** The report's sections and form, as `report/html` and `report/pdf` take them. */
+const ReportInputFields = {
+  sections: SectionsSchema.optional(),
+} as const;
+
 /** `report/html`: the person's report as one self-contained HTML document. */
 export const reportHtmlCommand = defineCommand({
   name: "report/html",
   summary:
     "The report for a coach or clinician (map, plan and forecast, scores, progress, crisis events, sources) as HTML",
   input: z.strictObject({
-    sections: SectionsSchema.optional(),
-    /** Parameter draws for the plan's forecast. Default 10. */
-    draws: z.number().int().min(0).max(50).default(10),
-    seed: z.number().int().default(1),
+    ...ReportInputFields,
     /** Print-ready for the PDF printer, which adds its own footer. Default false. */
     pdf: z.boolean().default(false),
   }),
   output: z.strictObject({ html: z.string() }),
   async run(input, ctx) {
-    const { store, personId, now } = personScope(ctx);
-    const data = await gatherReport(store, personId, now(), { draws: input.draws, seed: input.seed });
     return {
-      html: renderReportHtml(data, {
+      html: await personReportHtml(ctx, {
         ...(input.sections ? { sections: input.sections } : {}),
         pdf: input.pdf,
       }),
+    };
+  },
+});
+
+/** `report/pdf`: the same report printed to an A4 PDF (base64), the disclaimer in every page's footer. */
+export const reportPdfCommand = defineCommand({
+  name: "report/pdf",
+  summary: "The report for a coach or clinician as an A4 PDF (base64; needs Chromium where it runs)",
+  input: z.strictObject(ReportInputFields),
+  output: z.strictObject({ pdfBase64: z.string(), filename: z.string() }),
+  async run(input, ctx) {
+    const { now } = personScope(ctx);
+    if (!ctx.printer)
+      throw new AppError({
+        code: "browser_missing",
+        message: "PDF printing is not available here; the HTML report is",
+      });
+    ctx.printer.check();
+    const html = await personReportHtml(ctx, {
+      ...(input.sections ? { sections: input.sections } : {}),
+      pdf: true,
+    });
+    const pdf = await ctx.printer.print(html);
+    return {
+      pdfBase64: Buffer.from(pdf).toString("base64"),
+      filename: `dopamap-report-${now().slice(0, 10)}.pdf`,
     };
   },
 });
@@ -177,6 +203,7 @@ export const shareRevokeCommand = defineCommand({
 /** The report and sharing commands, in registry order. */
 export const REPORT_COMMANDS = [
   reportHtmlCommand,
+  reportPdfCommand,
   shareCreateCommand,
   shareListCommand,
   shareRevokeCommand,

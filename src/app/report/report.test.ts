@@ -49,7 +49,7 @@ beforeAll(async () => {
   await invoke("demo/seed", {});
   await phq9("r1", PHQ9_FIRST, "2026-10-20T09:00:00Z");
   await phq9("r2", PHQ9_LATER, "2026-11-27T09:00:00Z");
-  data = await gatherReport(store, "p", NOW);
+  data = await gatherReport({ store, personId: "p", now: () => NOW }, NOW);
   html = renderReportHtml(data);
 });
 

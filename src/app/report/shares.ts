@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { renderNothingHtml, renderReportHtml, SECTION_IDS, type SectionId } from "../../report/index.ts";
+import { renderNothingHtml, SECTION_IDS, type SectionId } from "../../report/index.ts";
 import type { ShareRow, Store } from "../store-port.ts";
-import { type GatherOptions, gatherReport } from "./gather.ts";
+import { personReportHtml } from "./gather.ts";
 
 /** SHA-256 (hex) of a share token: the only form of it the store keeps. */
 export const shareTokenHash = (token: string): string => createHash("sha256").update(token).digest("hex");
@@ -48,16 +48,13 @@ export function shareSections(share: ShareRow): SectionId[] {
  * The report restricted to a share's sections, with a read-only banner; for an inactive share
  * (`null`), the page that reveals nothing.
  */
-export async function sharedReportHtml(
-  store: Store,
-  share: ShareRow | null,
-  now: string,
-  options: GatherOptions = {},
-): Promise<string> {
+export async function sharedReportHtml(store: Store, share: ShareRow | null, now: string): Promise<string> {
   if (!share) return renderNothingHtml();
-  const data = await gatherReport(store, share.personId, now, options);
-  return renderReportHtml(data, {
-    sections: shareSections(share),
-    banner: `Shared with you read-only until ${share.expiresAt.slice(0, 10)}. The person who shared it can withdraw it at any time.`,
-  });
+  return personReportHtml(
+    { store, personId: share.personId, now: () => now },
+    {
+      sections: shareSections(share),
+      banner: `Shared with you read-only until ${share.expiresAt.slice(0, 10)}. The person who shared it can withdraw it at any time.`,
+    },
+  );
 }

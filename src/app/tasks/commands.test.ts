@@ -4,9 +4,11 @@ import { buildMap } from "../../profile/index.ts";
 import { openTestStore, storeTargets } from "../../store/test-stores.ts";
 import {
   DEFAULT_TASK_PERSON,
+  EEFRT_DESIGNS,
   EEFRT_SHORT,
   type EefrtScheduledTrial,
-  PRT_SHORT,
+  PRT_DESIGNS,
+  PRT_STANDARD,
   type PrtSchedule,
   playEefrtSchedule,
   playPrtSchedule,
@@ -37,11 +39,15 @@ describe("task commands", () => {
     return r.value as T;
   };
 
-  async function play(task: "eefrt" | "prt", sessionId: string): Promise<TaskTrial[]> {
+  async function play(
+    task: "eefrt" | "prt",
+    sessionId: string,
+    version: "short" | "standard" = "short",
+  ): Promise<TaskTrial[]> {
     const state = await call<TaskSessionState>("tasks/start", {
       sessionId,
       task,
-      version: "short",
+      version,
       at: AT,
       seed: 3,
     });
@@ -50,14 +56,14 @@ describe("task commands", () => {
       task === "eefrt"
         ? playEefrtSchedule(
             DEFAULT_TASK_PERSON,
-            EEFRT_SHORT,
+            EEFRT_DESIGNS[version],
             state.schedule.trials as EefrtScheduledTrial[],
             session,
             seededRng(1),
           )
         : playPrtSchedule(
             DEFAULT_TASK_PERSON,
-            PRT_SHORT,
+            PRT_DESIGNS[version],
             state.schedule as PrtSchedule,
             session,
             seededRng(1),
@@ -119,9 +125,21 @@ describe("task commands", () => {
     expect(state.nextTrialIndex).toBe(10);
   });
 
-  it("exports CSV and JSON that read back to the saved trials, fits them, and keeps the evidence for the map", async () => {
-    const e = await play("eefrt", "e2");
-    const p = await play("prt", "r2");
+  it("short runs are fitted and shown, but never change the map", async () => {
+    const before = await call<unknown>("map/get", {});
+    for (const t of [...(await play("eefrt", "s1")), ...(await play("prt", "s2"))])
+      await call("tasks/trial", { trial: t });
+    const fit = await call<TaskFitReport>("tasks/fit", {});
+    expect(fit.eefrt?.participants).toHaveLength(1);
+    expect(fit.prt?.participants).toHaveLength(1);
+    expect(fit.evidence).toEqual({});
+    expect(fit.notes.join(" ")).toMatch(/fewer than 30 scored effort-task trials or 150 reward-task trials/);
+    expect(await call<unknown>("map/get", {})).toEqual(before);
+  });
+
+  it("exports CSV and JSON that read back to the saved trials, fits them, and keeps the evidence of full runs for the map", async () => {
+    const e = await play("eefrt", "e2", "standard");
+    const p = await play("prt", "r2", "standard");
     for (const t of [...e, ...p]) await call("tasks/trial", { trial: t });
     const csv = await call<{ content: string; filename: string; trials: number }>("tasks/export", {
       sessionId: "e2",
@@ -138,7 +156,7 @@ describe("task commands", () => {
     const fit = await call<TaskFitReport>("tasks/fit", {});
     expect(fit.stored).toBe(true);
     expect(fit.eefrt?.participants).toHaveLength(1);
-    expect(fit.prt?.participants[0]?.trials).toBe(PRT_SHORT.trialsPerBlock);
+    expect(fit.prt?.participants[0]?.trials).toBe(PRT_STANDARD.blocks * PRT_STANDARD.trialsPerBlock);
     expect(fit.evidence?.eefrtEffortCost?.estimate).toBeGreaterThan(0);
     expect(await store.getBlob("me", TASK_FITS_BLOB)).toMatchObject({ evidence: fit.evidence });
     const evidence = await storedTaskEvidence(store, "me");

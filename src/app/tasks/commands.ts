@@ -29,6 +29,7 @@ import {
   trialsToJson,
   writeTrialsCsv,
 } from "../../tasks/index.ts";
+import { MIN_TASK_TRIALS } from "../person/rules.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
 import type { Store } from "../store-port.ts";
@@ -406,7 +407,7 @@ export const tasksFitCommand = defineCommand({
     }),
   output: z.custom<TaskFitReport>(),
   async run(input, ctx) {
-    const notes = [
+    const notes: string[] = [
       "EEfRT: the Treadway lab's SV model (SV = R·p^h − k·E, softmax with T); PRT: Huys et al. 2013 (ρ, ε, γ). Maximum a posteriori with 95 % Laplace intervals.",
       "Experimental, and not a diagnosis: a task measures one session; its reliability is moderate.",
     ];
@@ -419,18 +420,35 @@ export const tasksFitCommand = defineCommand({
       personId,
       (t) => !input.sessionId || t.sessionId === input.sessionId,
     );
-    const fit = fitTrials(trials.map((t) => ({ ...t, participantId: "me" })));
+    const mine = trials.map((t) => ({ ...t, participantId: "me" }));
+    const fit = fitTrials(mine);
+    // Only runs long enough to measure anything become evidence for the map (short demo runs never do).
+    const counted = countedRuns(mine);
+    const evidenceFit = counted.length === mine.length ? fit : counted.length ? fitTrials(counted) : null;
     const evidence: TaskEvidence = {
-      ...(fit.eefrt?.participants[0] ? { eefrtEffortCost: fit.eefrt.participants[0].effortCost } : {}),
-      ...(fit.prt?.participants[0]
-        ? { prtRewardSensitivity: fit.prt.participants[0].rewardSensitivity }
+      ...(evidenceFit?.eefrt?.participants[0]
+        ? { eefrtEffortCost: evidenceFit.eefrt.participants[0].effortCost }
+        : {}),
+      ...(evidenceFit?.prt?.participants[0]
+        ? { prtRewardSensitivity: evidenceFit.prt.participants[0].rewardSensitivity }
         : {}),
     };
+    if (counted.length < mine.length)
+      notes.push(
+        `Runs with fewer than ${MIN_TASK_TRIALS.eefrt} scored effort-task trials or ${MIN_TASK_TRIALS.prt} reward-task trials are shown here but never change your map.`,
+      );
     const report = { ...fit, evidence, stored: true, notes };
     await store.putBlob(personId, TASK_FITS_BLOB, report, now());
     return report;
   },
 });
+
+/** The trials of the runs (sessions) with at least `MIN_TASK_TRIALS` scored trials of their task. */
+export function countedRuns<T extends TaskTrial>(trials: readonly T[]): T[] {
+  const scored = new Map<string, number>();
+  for (const t of trials) if (!t.practice) scored.set(t.sessionId, (scored.get(t.sessionId) ?? 0) + 1);
+  return trials.filter((t) => (scored.get(t.sessionId) ?? 0) >= MIN_TASK_TRIALS[t.task]);
+}
 
 /** The task evidence the map can use: from the person's stored `task-fits` blob, or undefined. */
 export async function storedTaskEvidence(store: Store, personId: string): Promise<TaskEvidence | undefined> {

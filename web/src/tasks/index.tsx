@@ -34,6 +34,7 @@ interface Est {
 }
 
 interface FitJson {
+  evidence: Record<string, unknown> | null;
   eefrt: { participants: { trials: number; effortCost: Est; summary: { hard: number } }[] } | null;
   prt: {
     participants: {
@@ -270,7 +271,10 @@ export default function TasksView(): JSX.Element {
             </Explanation>
           ) : null}
           <p class="muted">
-            Saved with your data; the map can use them as evidence on anticipation. {list?.disclaimer}
+            {fit.evidence && Object.keys(fit.evidence).length > 0
+              ? "Saved with your data; the map uses them as evidence on anticipation."
+              : "Saved with your data. Runs this short are not used by your map: only full-length runs are."}{" "}
+            {list?.disclaimer}
           </p>
         </section>
       ) : null}

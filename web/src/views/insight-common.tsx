@@ -94,24 +94,27 @@ export function useLoad<T>(load: () => Promise<T>, key = 0): Load<T> {
 }
 
 /**
- * Reads the person's log with `log/get`, then runs `load` on it; "empty" when there are no
- * check-ins yet. Re-runs when `key` changes.
+ * Runs `load` (a command on the stored person, computed once per data revision on the server);
+ * "empty" when it answers `no_records`, or when `isEmpty` says so. Re-runs when `key` changes.
  */
-export function useLogLoad<T>(load: (log: PersonLogJson) => Promise<T>, key = 0): Load<T> {
+export function usePersonLoad<T>(
+  load: () => Promise<T>,
+  isEmpty: (value: T) => boolean = () => false,
+  key = 0,
+): Load<T> {
   const [state, setState] = useState<Load<T>>({ status: "loading" });
   useEffect(() => {
     let live = true;
     setState({ status: "loading" });
     (async () => {
       try {
-        const log = await call<PersonLogJson>("log/get", {});
-        if (log.checkIns.length === 0 && log.urges.length === 0) {
+        const value = await load();
+        if (live) setState(isEmpty(value) ? { status: "empty" } : { status: "ready", value });
+      } catch (e) {
+        if (e instanceof ApiError && e.code === "no_records") {
           if (live) setState({ status: "empty" });
           return;
         }
-        const value = await load(log);
-        if (live) setState({ status: "ready", value });
-      } catch (e) {
         const message = e instanceof ApiError || e instanceof Error ? e.message : String(e);
         if (live) setState({ status: "error", message });
       }

@@ -16,11 +16,10 @@ import {
   Failed,
   type Grade,
   NoRecords,
-  type PersonLogJson,
   ProfessionalHelp,
   pct,
   TableWrap,
-  useLogLoad,
+  usePersonLoad,
 } from "./insight-common.tsx";
 
 interface ComponentJson {
@@ -79,7 +78,7 @@ interface PlanReportJson {
     disclaimer: string;
   };
   assumedMap: boolean;
-  drawsFrom: string;
+  basis: { drawsFrom: string; daysWithCheckIns: number; fittedEnough: boolean };
   charts: { day: ChartSpec; forecast: ChartSpec | null };
 }
 
@@ -187,8 +186,8 @@ function PlanBody(props: { r: PlanReportJson }): JSX.Element {
       <Disclaimer text={plan.disclaimer} />
       {props.r.assumedMap ? (
         <p class="notice">
-          Your records are too short to fit yet, so this plan assumes an anticipatory deficit with a 09:00
-          peak.
+          No pattern stands out in your records and answers yet, so this plan assumes an anticipatory deficit
+          with a 09:00 peak.
         </p>
       ) : null}
       {general.length ? (
@@ -204,7 +203,7 @@ function PlanBody(props: { r: PlanReportJson }): JSX.Element {
         {plan.selection ? <p>{plan.selection.explanation}</p> : null}
         {charts.forecast ? <Chart spec={charts.forecast} /> : null}
         <Candidates plan={plan} />
-        <p class="muted">Simulated on {props.r.drawsFrom}.</p>
+        <p class="muted">Simulated on {props.r.basis.drawsFrom}.</p>
       </section>
       <section aria-labelledby="plan-day">
         <h2 id="plan-day">Your day</h2>
@@ -222,8 +221,9 @@ function PlanBody(props: { r: PlanReportJson }): JSX.Element {
 
 /** The plan view. */
 export default function PlanView(): JSX.Element {
-  const state = useLogLoad((log: PersonLogJson) =>
-    call<PlanReportJson>("plan/create", { log, draws: 10, seedsPerDraw: 2 }),
+  const state = usePersonLoad(
+    () => call<PlanReportJson>("plan/create", {}),
+    (r) => r.basis.daysWithCheckIns === 0,
   );
   return (
     <section class="insight plan-view" aria-labelledby="view-title">

@@ -15,12 +15,11 @@ import {
   Explanation,
   Failed,
   NoRecords,
-  type PersonLogJson,
   ProfessionalHelp,
   type ProfessionalHelpJson,
   pct,
   TableWrap,
-  useLogLoad,
+  usePersonLoad,
 } from "./insight-common.tsx";
 
 interface WeekJson {
@@ -49,6 +48,7 @@ interface TrajectoryJson {
 }
 interface ProgressJson {
   professionalHelp: ProfessionalHelpJson | null;
+  activityNames: Record<string, string>;
   startDate: string;
   weeks: WeekJson[];
   progression: { activityId: string; currentMin: number; message: string }[];
@@ -199,10 +199,10 @@ function ProgressBody(props: { r: ProgressJson; names: Record<string, string> })
 
 /** The progress view. */
 export default function ProgressView(): JSX.Element {
-  const state = useLogLoad(async (log: PersonLogJson) => ({
-    r: await call<ProgressJson>("progress/get", { log, draws: 6, seedsPerDraw: 2 }),
-    names: Object.fromEntries(log.activities.map((a) => [a.id, a.name])),
-  }));
+  const state = usePersonLoad(async () => {
+    const r = await call<ProgressJson>("progress/get", {});
+    return { r, names: r.activityNames };
+  });
   return (
     <section class="insight progress-view" aria-labelledby="view-title">
       <h1 id="view-title">Your progress</h1>

@@ -163,7 +163,6 @@ function OccurrenceCard(props: {
     try {
       const region = getRegion();
       const r = await call<Rescue>("rescue/get", {
-        log,
         activityId: occ.activityId,
         unsafe,
         ...(region ? { region } : {}),
@@ -318,8 +317,7 @@ export default function TodayView(): JSX.Element {
         if (before === null && l.activities.length === 0) setAddOpen(true);
         return l;
       });
-      if (l.activities.some((a) => !a.urge))
-        setToday(await call<Today>("today/get", { log: l, now: localNow() }));
+      if (l.activities.some((a) => !a.urge)) setToday(await call<Today>("today/get", { now: localNow() }));
       else setToday({ occurrences: [], rescues: [] });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : "today could not load");

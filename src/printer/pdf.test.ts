@@ -2,9 +2,7 @@ import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry, type Store } from "../app/index.ts";
 import { openStore } from "../store/index.ts";
-import { buildServer } from "./app.ts";
-import { chromiumPath, htmlToPdf } from "./report-pdf.tsx";
-import { LOCAL } from "./test-helpers.ts";
+import { chromiumPath, htmlToPdf } from "./pdf.tsx";
 
 /** Chromium runs here; under CI a missing browser fails these tests instead of skipping them. */
 const RUN = existsSync(chromiumPath()) || process.env.CI === "true";
@@ -45,19 +43,5 @@ describe.runIf(RUN)("the PDF report (real Chromium)", () => {
     expect(pdf.subarray(-8).toString("latin1")).toContain("%%EOF");
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(5); // a page per section at least
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox\s*\[\s*0 0 59[45]\.\d+ 841\.\d+\s*\]/); // A4: 595 × 842 points
-  });
-
-  it("serves it at GET /report?format=pdf", async () => {
-    const app = await buildServer({ store, mode: "local", now: () => new Date(NOW), webRoot: false });
-    try {
-      const res = await app.inject({ method: "GET", url: "/report?format=pdf&sections=map", headers: LOCAL });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers["content-type"]).toBe("application/pdf");
-      expect(res.headers["content-disposition"]).toContain('filename="dopamap-report-2026-11-30.pdf"');
-      expect(res.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-      expect(pageCount(res.rawPayload)).toBeGreaterThanOrEqual(1);
-    } finally {
-      await app.close();
-    }
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { renderToString } from "preact-render-to-string";
-import { AppError } from "../app/index.ts";
+import { AppError, type PdfPrinter } from "../app/index.ts";
 import { REPORT_DISCLAIMER } from "../report/index.ts";
 
 /** Where chromium is looked for: `DOPAMAP_CHROMIUM`, else /usr/bin/chromium. */
@@ -67,4 +67,14 @@ export async function htmlToPdf(html: string, env: NodeJS.ProcessEnv = process.e
   } finally {
     await browser.close();
   }
+}
+
+/** The PDF printer port of the app over headless Chromium (one browser per PDF). */
+export function chromiumPrinter(env: NodeJS.ProcessEnv = process.env): PdfPrinter {
+  return {
+    check: () => {
+      requireChromium(env);
+    },
+    print: (html) => htmlToPdf(html, env),
+  };
 }
