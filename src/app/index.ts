@@ -14,7 +14,7 @@ import {
   logGetCommand,
   urgeRecordCommand,
 } from "./records/commands.ts";
-import { type Command, createRegistry } from "./registry.ts";
+import { type CommandMap, createRegistry } from "./registry.ts";
 import { REPORT_COMMANDS } from "./report/commands.ts";
 import { simulateCommand } from "./simulate/command.ts";
 import { crossoverCommand } from "./simulate/crossover.ts";
@@ -28,31 +28,34 @@ export type { PersonReport } from "./simulate/person-report.ts";
 export type { BanditReport, TrialReport } from "./simulate/trial-report.ts";
 export type * from "./store-port.ts";
 
-export const COMMANDS: readonly Command[] = [
-  simulateCommand as unknown as Command,
-  parametersCommand as unknown as Command,
-  conditionsCommand as unknown as Command,
-  interventionsCommand as unknown as Command,
-  crossoverCommand as unknown as Command,
-  ...(INSTRUMENT_COMMANDS as unknown as Command[]),
-  ...(FIT_COMMANDS as unknown as Command[]),
-  activityDefineCommand as unknown as Command,
-  checkinRecordCommand as unknown as Command,
-  urgeRecordCommand as unknown as Command,
-  dayCloseCommand as unknown as Command,
-  logGetCommand as unknown as Command,
-  exportAllCommand as unknown as Command,
-  importAllCommand as unknown as Command,
-  accountDeleteCommand as unknown as Command,
-  demoSeedCommand as unknown as Command,
-  assessmentAnswerCommand as unknown as Command,
-  assessmentSubmitCommand as unknown as Command,
-  ...(PLAN_COMMANDS as unknown as Command[]),
-  ...(IMPORT_COMMANDS as unknown as Command[]),
-  simulatePreviewCommand as unknown as Command,
-  ...(REPORT_COMMANDS as unknown as Command[]),
-  ...(TASK_COMMANDS as unknown as Command[]),
-];
+export const COMMANDS = [
+  simulateCommand,
+  parametersCommand,
+  conditionsCommand,
+  interventionsCommand,
+  crossoverCommand,
+  ...INSTRUMENT_COMMANDS,
+  ...FIT_COMMANDS,
+  activityDefineCommand,
+  checkinRecordCommand,
+  urgeRecordCommand,
+  dayCloseCommand,
+  logGetCommand,
+  exportAllCommand,
+  importAllCommand,
+  accountDeleteCommand,
+  demoSeedCommand,
+  assessmentAnswerCommand,
+  assessmentSubmitCommand,
+  ...PLAN_COMMANDS,
+  ...IMPORT_COMMANDS,
+  simulatePreviewCommand,
+  ...REPORT_COMMANDS,
+  ...TASK_COMMANDS,
+] as const;
+
+/** The commands by name: `registry.call(name, input)` is typed by the command's own schemas. */
+export type Commands = CommandMap<typeof COMMANDS>;
 
 /** The registry every adapter uses. */
 export const registry = createRegistry(COMMANDS);

@@ -1,28 +1,8 @@
 import { z } from "zod";
+import { AppError, type ErrorBody, type Result } from "../errors/index.ts";
 import type { Store } from "./store-port.ts";
 
-/** Stable error codes every adapter (CLI, HTTP, web) turns into words. */
-export type ErrorCode = "invalid_input" | "unknown_command" | "not_found" | "conflict" | "internal_error";
-
-/** An expected failure: a stable code, a message naming the field, the path to it, and allowed values. */
-export interface AppErrorBody {
-  readonly code: ErrorCode | (string & {});
-  readonly message: string;
-  readonly path?: readonly (string | number)[];
-  readonly allowed?: readonly string[];
-  readonly issues?: readonly { path: readonly (string | number)[]; message: string }[];
-}
-
-export class AppError extends Error {
-  readonly body: AppErrorBody;
-  constructor(body: AppErrorBody) {
-    super(body.message);
-    this.name = "AppError";
-    this.body = body;
-  }
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
+export { AppError, type ErrorBody, type ErrorCode, type Result, unwrap } from "../errors/index.ts";
 
 /** What the adapters pass to a command: ports to the outside world, never globals. */
 export interface CommandContext {
@@ -61,8 +41,12 @@ export interface ParallelRunner {
   ): Promise<TOut[]>;
 }
 
-export interface Command<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  readonly name: string;
+export interface Command<
+  N extends string = string,
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+> {
+  readonly name: N;
   readonly summary: string;
   readonly input: I;
   readonly output: O;
@@ -74,13 +58,26 @@ export interface Command<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
   run(input: z.output<I>, ctx: CommandContext): Promise<z.output<O>>;
 }
 
-/** Declares a command with typed input and output schemas. */
-export function defineCommand<I extends z.ZodType, O extends z.ZodType>(c: Command<I, O>): Command<I, O> {
+/** Declares a command with its name and typed input and output schemas. */
+export function defineCommand<const N extends string, I extends z.ZodType, O extends z.ZodType>(
+  c: Command<N, I, O>,
+): Command<N, I, O> {
   return c;
 }
 
+/** Any command, whatever its schemas (what a registry holds). */
+// biome-ignore lint/suspicious/noExplicitAny: the one place commands of every schema meet
+export type AnyCommand = Command<string, any, any>;
+
+/** The commands of a list by name: what types `call`. */
+export type CommandMap<Cs extends readonly AnyCommand[]> = { readonly [C in Cs[number] as C["name"]]: C };
+
+/** What a command takes (before defaults) and gives. */
+export type CommandInput<C extends AnyCommand> = z.input<C["input"]>;
+export type CommandOutput<C extends AnyCommand> = z.output<C["output"]>;
+
 /** Turns zod issues into one error naming the first offending field and the allowed values. */
-export function invalidInput(error: z.ZodError, root = "input"): AppErrorBody {
+export function invalidInput(error: z.ZodError, root = "input"): ErrorBody<"invalid_input"> {
   const issues = error.issues.map((i) => ({
     path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
     message: i.message,
@@ -100,36 +97,48 @@ export function invalidInput(error: z.ZodError, root = "input"): AppErrorBody {
   };
 }
 
-export interface Registry {
-  readonly commands: ReadonlyMap<string, Command>;
-  /** Validates the input, runs the command, and returns a typed result; never throws for bad input. */
+export interface Registry<
+  M extends Readonly<Record<string, AnyCommand>> = Readonly<Record<string, AnyCommand>>,
+> {
+  readonly commands: ReadonlyMap<string, AnyCommand>;
+  /** Runs a command named at compile time, typed by its own schemas; never throws for bad input. */
+  call<K extends keyof M & string>(
+    name: K,
+    input: CommandInput<M[K]>,
+    ctx?: CommandContext,
+  ): Promise<Result<CommandOutput<M[K]>>>;
+  /** Runs a command named at run time (an HTTP route, `dopamap data <name>`): input and output unknown. */
   invoke(name: string, input: unknown, ctx?: CommandContext): Promise<Result<unknown>>;
 }
 
-export function createRegistry(commands: readonly Command[]): Registry {
-  const map = new Map<string, Command>();
+export function createRegistry<const Cs extends readonly AnyCommand[]>(
+  commands: Cs,
+): Registry<CommandMap<Cs>> {
+  const map = new Map<string, AnyCommand>();
   for (const c of commands) {
     if (map.has(c.name)) throw new Error(`command ${c.name} is defined twice`);
     map.set(c.name, c);
   }
+  const invoke = async (name: string, input: unknown, ctx: CommandContext = {}): Promise<Result<unknown>> => {
+    const command = map.get(name);
+    if (!command)
+      return {
+        ok: false,
+        error: { code: "unknown_command", message: `unknown command ${name}`, allowed: [...map.keys()] },
+      };
+    const parsed = command.input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+    try {
+      return { ok: true, value: await command.run(parsed.data, ctx) };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.body };
+      if (e instanceof z.ZodError) return { ok: false, error: invalidInput(e) };
+      throw e;
+    }
+  };
   return {
     commands: map,
-    async invoke(name, input, ctx = {}) {
-      const command = map.get(name);
-      if (!command)
-        return {
-          ok: false,
-          error: { code: "unknown_command", message: `unknown command ${name}`, allowed: [...map.keys()] },
-        };
-      const parsed = command.input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
-      try {
-        return { ok: true, value: await command.run(parsed.data, ctx) };
-      } catch (e) {
-        if (e instanceof AppError) return { ok: false, error: e.body };
-        if (e instanceof z.ZodError) return { ok: false, error: invalidInput(e) };
-        throw e;
-      }
-    },
+    invoke,
+    call: (name, input, ctx) => invoke(name, input, ctx) as never,
   };
 }

@@ -119,7 +119,7 @@ describe("chart builders", () => {
   it("passes mismatched input through, where the schema names the field", () => {
     const bad = { ...weekly("scaffolding", 0.5), lo: [0.1] };
     const result = parseChartSpec(buildStartRateChart([bad]));
-    expect(result.ok ? [] : result.error.issues[0]?.path).toEqual(["series", 0, "lo"]);
+    expect(result.ok ? [] : result.error.issues?.[0]?.path).toEqual(["series", 0, "lo"]);
   });
 });
 

@@ -22,11 +22,11 @@ function validSpec(): ChartSpec {
   };
 }
 
-function issuesOf(input: unknown): { path: (string | number)[]; message: string }[] {
+function issuesOf(input: unknown): readonly { path: readonly (string | number)[]; message: string }[] {
   const result = parseChartSpec(input);
   if (result.ok) throw new Error("expected the spec to be rejected");
   expect(result.error.code).toBe("invalid_chart_spec");
-  return result.error.issues;
+  return result.error.issues ?? [];
 }
 
 function withSeries(patch: Record<string, unknown>): unknown {
@@ -37,7 +37,7 @@ function withSeries(patch: Record<string, unknown>): unknown {
 describe("chartSpecSchema", () => {
   it("accepts a valid spec and returns it unchanged", () => {
     const result = parseChartSpec(validSpec());
-    expect(result).toEqual({ ok: true, spec: validSpec() });
+    expect(result).toEqual({ ok: true, value: validSpec() });
   });
 
   it("rejects NaN in y with a path naming the value", () => {
@@ -122,7 +122,7 @@ describe("chartSpecSchema", () => {
         const roundTrip = JSON.parse(JSON.stringify(spec)) as unknown;
         const result = parseChartSpec(roundTrip);
         expect(result.ok).toBe(true);
-        if (result.ok) expect(result.spec.series[0]?.x.length).toBe(x.length);
+        if (result.ok) expect(result.value.series[0]?.x.length).toBe(x.length);
       }),
     );
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fromParse, type Issue, type Result } from "../errors/index.ts";
 
 /**
  * How a series is drawn.
@@ -189,30 +190,18 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesTypes: Same<z.infer<typeof chartSpecSchema>, ChartSpec> = true;
 void schemaMatchesTypes;
 
-/** One problem found in a chart specification. */
-export interface ChartSpecIssue {
-  /** Where, e.g. `["series", 0, "lo"]`. */
-  path: (string | number)[];
-  message: string;
-}
+/** One problem with a chart spec: where, and what is wrong. */
+export type ChartSpecIssue = Issue;
 
-/** Result of {@link parseChartSpec}: the spec, or issues with stable code `invalid_chart_spec`. */
-export type ChartSpecResult =
-  | { ok: true; spec: ChartSpec }
-  | { ok: false; error: { code: "invalid_chart_spec"; issues: ChartSpecIssue[] } };
+/** Result of {@link parseChartSpec}: the spec, or its issues under the stable code `invalid_chart_spec`. */
+export type ChartSpecResult = Result<ChartSpec, "invalid_chart_spec">;
 
 /** Validates unknown input (e.g. JSON from the API) as a {@link ChartSpec}. */
 export function parseChartSpec(input: unknown): ChartSpecResult {
-  const parsed = chartSpecSchema.safeParse(input);
-  if (parsed.success) return { ok: true, spec: parsed.data };
-  const issues = parsed.error.issues.map((issue) => ({
-    path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)),
-    message: issue.message,
-  }));
-  return { ok: false, error: { code: "invalid_chart_spec", issues } };
+  return fromParse("invalid_chart_spec", chartSpecSchema.safeParse(input));
 }
 
 /** Formats issues as one line each, e.g. `series.0.lo: lo has 3 values but x has 4`. */
-export function formatChartSpecIssues(issues: ChartSpecIssue[]): string {
+export function formatChartSpecIssues(issues: readonly ChartSpecIssue[] = []): string {
   return issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("\n");
 }

@@ -1,14 +1,6 @@
 import Table from "cli-table3";
 import type { Command } from "commander";
-import { registry } from "../app/index.ts";
-import { CliError } from "./errors.ts";
-
-interface Cell {
-  condition: string;
-  intervention: string;
-  effect: { mean: number | null; lo: number | null; hi: number | null };
-  baseline: { mean: number | null };
-}
+import { call } from "./call.ts";
 
 /** `dopamap crossover`: the condition × intervention matrix of paired effects on starting. */
 export function registerCrossover(program: Command): void {
@@ -20,19 +12,12 @@ export function registerCrossover(program: Command): void {
     .option("--seed <n>", "random seed", "1")
     .option("--json", "print JSON")
     .action(async (flags: { people: string; weeks: string; seed: string; json?: boolean }) => {
-      const r = await registry.invoke("model/crossover", {
-        people: Number(flags.people),
-        weeks: Number(flags.weeks),
-        seed: Number(flags.seed),
-      });
-      if (!r.ok) {
-        const flag = r.error.path?.[0];
-        throw new CliError({
-          ...r.error,
-          message: flag ? r.error.message.replace(/^[^:]+:/, `--${flag}:`) : r.error.message,
-        });
-      }
-      const out = r.value as { weeks: [number, number]; cells: Cell[] };
+      const out = await call(
+        "model/crossover",
+        { people: Number(flags.people), weeks: Number(flags.weeks), seed: Number(flags.seed) },
+        {},
+        { flagOf: (path) => (typeof path[0] === "string" ? `--${path[0]}` : undefined) },
+      );
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
         return;

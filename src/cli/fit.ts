@@ -2,14 +2,14 @@ import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
 import type { FitReport, MapReport } from "../app/fit/commands.ts";
-import { type CommandContext, registry } from "../app/index.ts";
 import { renderSvgDocument } from "../charts/index.ts";
 import type { BanditFitResult } from "../fit/bandit2arm.ts";
 import type { ModelRecovery, RecoveryByWeeks } from "../fit/recovery.ts";
 import { writeLogCsv } from "../model/records/csv.ts";
 import type { PersonLog } from "../model/records/schema.ts";
 import { mapChart } from "../profile/index.ts";
-import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { run } from "./call.ts";
+import { CliError } from "./errors.ts";
 import { readText } from "./files.ts";
 import { localLog, logSource, withPerson } from "./local-data.ts";
 
@@ -32,11 +32,6 @@ interface FitFlags {
 const numeric = (s: string | undefined) => (s === undefined ? undefined : Number(s));
 
 /** A log file as command input: JSON (a PersonLog) or the documented CSV. */
-async function invoke<T>(name: string, input: unknown, ctx: CommandContext = {}): Promise<T> {
-  const r = await registry.invoke(name, input, ctx);
-  if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
-  return r.value as T;
-}
 
 const f2 = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(2);
@@ -191,7 +186,7 @@ export function registerFit(program: Command): void {
           ...(flags.uncertainty !== undefined ? { uncertainty: flags.uncertainty } : {}),
         };
         const t0 = performance.now();
-        const r = await invoke<{ parameterRecovery: RecoveryByWeeks[]; modelRecovery: ModelRecovery | null }>(
+        const r = await run<{ parameterRecovery: RecoveryByWeeks[]; modelRecovery: ModelRecovery | null }>(
           "fit/recovery",
           input,
         );
@@ -210,7 +205,7 @@ export function registerFit(program: Command): void {
             message: `--model: unknown model ${flags.model}`,
             allowed: ["bandit2arm"],
           });
-        const r = await invoke<BanditFitResult>("fit/bandit2arm", { csv: readText(file) });
+        const r = await run<BanditFitResult>("fit/bandit2arm", { csv: readText(file) });
         print(flags.json ? JSON.stringify(r, null, 2) : banditText(r));
         return;
       }
@@ -220,7 +215,7 @@ export function registerFit(program: Command): void {
         ...(flags.variant !== undefined ? { variant: flags.variant } : {}),
         ...(flags.uncertainty !== undefined ? { uncertainty: flags.uncertainty } : {}),
       };
-      const r = await invoke<FitReport>("fit/run", input);
+      const r = await run<FitReport>("fit/run", input);
       print(flags.json ? JSON.stringify(r, null, 2) : fitText(r));
     });
 
@@ -237,7 +232,7 @@ export function registerFit(program: Command): void {
         file: string | undefined,
         flags: { json?: boolean; svg?: string; skipBadRows?: boolean; data?: string },
       ) => {
-        const m = await withPerson(file, flags, (source, ctx) => invoke<MapReport>("map/get", source, ctx));
+        const m = await withPerson(file, flags, (source, ctx) => run<MapReport>("map/get", source, ctx));
         if (flags.svg) writeFileSync(flags.svg, renderSvgDocument([mapChart(m)]));
         print(flags.json ? JSON.stringify(m, null, 2) : `${mapText(m)}\n${DISCLAIMER}`);
       },
@@ -246,7 +241,7 @@ export function registerFit(program: Command): void {
 
 /** Writes one simulated person's log for `simulate --export-logs FILE` (CSV when the name ends in .csv). */
 export async function exportLogs(scenario: Record<string, unknown>, file: string): Promise<void> {
-  const log = await invoke<PersonLog>("logs/export", { scenario });
+  const log = await run<PersonLog>("logs/export", { scenario });
   writeFileSync(
     file,
     file.toLowerCase().endsWith(".csv") ? writeLogCsv(log) : `${JSON.stringify(log, null, 2)}\n`,

@@ -6,21 +6,15 @@ import Table from "cli-table3";
 import type { Command } from "commander";
 import { LOCAL_PERSON_ID, registry } from "../app/index.ts";
 import type { CrisisResources, InstrumentDefinition } from "../instruments/index.ts";
+import { flagsFrom, run } from "./call.ts";
 import { cliNowIso } from "./clock.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { openLocalStore } from "./serve.ts";
 
 const DISCLAIMER = "A screening result, not a diagnosis. dopamap is a self-help and research tool.";
 
-async function call<T>(name: string, input: unknown, flagFor: Record<string, string> = {}): Promise<T> {
-  const r = await registry.invoke(name, input);
-  if (r.ok) return r.value as T;
-  const first = r.error.path?.[0];
-  const flag = typeof first === "string" ? flagFor[first] : undefined;
-  throw new CliError(
-    flag ? { ...r.error, message: r.error.message.replace(/^[^:]+:/, `${flag}:`) } : r.error,
-  );
-}
+const request = <T>(name: string, input: unknown, flagFor: Record<string, string> = {}): Promise<T> =>
+  run<T>(name, input, {}, { flagOf: flagsFrom(flagFor) });
 
 /** Crisis resources, printed at once; `prominent` when an answer of 2–3 raised them. */
 export function formatResources(res: CrisisResources, prominent: boolean): string {
@@ -77,14 +71,14 @@ export function registerInstruments(program: Command): void {
     .option("--fhir <id>", "print one instrument as a FHIR R4 Questionnaire")
     .action(async (flags: { json?: boolean; fhir?: string }) => {
       if (flags.fhir) {
-        const q = await call(
+        const q = await request(
           "instruments/fhir-questionnaire",
           { instrument: flags.fhir },
           { instrument: "--fhir" },
         );
         return void process.stdout.write(`${JSON.stringify(q, null, 2)}\n`);
       }
-      const rows = await call<Record<string, unknown>[]>("instruments/list", {});
+      const rows = await request<Record<string, unknown>[]>("instruments/list", {});
       if (flags.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       const t = new Table({
         head: ["id", "title", "items", "licence", "wording", "validated"],
@@ -111,7 +105,7 @@ export function registerInstruments(program: Command): void {
     .description("crisis resources for your region, available offline")
     .option("--region <code>", "US, GB, IE, CA, AU, NZ (anything else: international directory)")
     .action(async (flags: { region?: string }) => {
-      const res = await call<CrisisResources>(
+      const res = await request<CrisisResources>(
         "crisis/resources",
         flags.region ? { region: flags.region } : {},
       );
@@ -137,14 +131,14 @@ export function registerInstruments(program: Command): void {
           return t === "" ? null : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
         });
         if (flags.fhir) {
-          const resource = await call(
+          const resource = await request(
             "instruments/fhir-response",
             { instrument, answers, at: cliNowIso() },
             { answers: "--answers" },
           );
           return void process.stdout.write(`${JSON.stringify(resource, null, 2)}\n`);
         }
-        const out = await call<ScoreOut>(
+        const out = await request<ScoreOut>(
           "instruments/score",
           {
             instrument,
@@ -208,7 +202,7 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
   try {
     while (queue.length) {
       const id = queue.shift()!;
-      const def = await call<InstrumentDefinition>("instruments/get", { instrument: id });
+      const def = await request<InstrumentDefinition>("instruments/get", { instrument: id });
       if (def.items.some((i) => i.text === null))
         throw new CliError({
           code: "wording_not_available",
@@ -282,7 +276,7 @@ async function assess(ids: string[], flags: { region?: string; data?: string; ou
         }
         i++;
       }
-      const out = await call<ScoreOut & { crisis: unknown[] }>("instruments/score", {
+      const out = await request<ScoreOut & { crisis: unknown[] }>("instruments/score", {
         instrument: def.id,
         answers,
         at: cliNowIso(),

@@ -1,13 +1,12 @@
 import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
-import { type CommandContext, registry } from "../app/index.ts";
 import type { PlanCharts, PlanReport, ProgressReport, TodayReport } from "../app/plan/commands.ts";
 import { type ChartSpec, renderSvgDocument } from "../charts/index.ts";
 import { clockHour } from "../plan/index.ts";
 import type { StartRescue, UrgeRescue } from "../track/index.ts";
+import { run } from "./call.ts";
 import { cliNow } from "./clock.ts";
-import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { readJsonFile } from "./files.ts";
 import { formatResources } from "./instruments.ts";
 
@@ -21,12 +20,6 @@ import { type LogSource, withPerson } from "./local-data.ts";
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : `${Math.round(x * 100)} %`;
-
-async function invoke<T>(name: string, input: unknown, ctx: CommandContext): Promise<T> {
-  const r = await registry.invoke(name, input, ctx);
-  if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
-  return r.value as T;
-}
 
 const base = (source: LogSource, flags: { map?: string; seed?: string; draws?: string }) => ({
   ...source,
@@ -126,9 +119,9 @@ export function registerPlan(program: Command): void {
         json?: boolean;
       };
       const { r, ics } = await withPerson(file, f, async (source, ctx) => ({
-        r: await invoke<PlanReport & { charts: PlanCharts }>("plan/create", base(source, f), ctx),
+        r: await run<PlanReport & { charts: PlanCharts }>("plan/create", base(source, f), ctx),
         ics: f.ics
-          ? await invoke<{ ics: string }>(
+          ? await run<{ ics: string }>(
               "plan/ics",
               { ...base(source, f), draws: 0, startDate: f.start ?? localNow(cliNow()).localDate },
               ctx,
@@ -156,7 +149,7 @@ export function registerPlan(program: Command): void {
         f: { log?: string; data?: string; map?: string; unsafe?: boolean; region?: string; json?: boolean },
       ) => {
         const r = await withPerson(f.log, f, (source, ctx) =>
-          invoke<StartRescue | UrgeRescue>(
+          run<StartRescue | UrgeRescue>(
             "rescue/get",
             {
               ...source,
@@ -181,7 +174,7 @@ export function registerPlan(program: Command): void {
     .option("--json", "print JSON")
     .action(async (file: string | undefined, f: { data?: string; map?: string; json?: boolean }) => {
       const r = await withPerson(file, f, (source, ctx) =>
-        invoke<TodayReport>(
+        run<TodayReport>(
           "today/get",
           { ...source, ...(f.map ? { map: readJsonFile(f.map) } : {}), now: localNow(cliNow()) },
           ctx,
@@ -209,7 +202,7 @@ export function registerPlan(program: Command): void {
     .action(
       async (file: string | undefined, f: { data?: string; map?: string; svg?: string; json?: boolean }) => {
         const r = await withPerson(file, f, (source, ctx) =>
-          invoke<ProgressReport>("progress/get", base(source, f), ctx),
+          run<ProgressReport>("progress/get", base(source, f), ctx),
         );
         if (f.svg) writeFileSync(f.svg, renderSvgDocument(chartsOf(r.charts)));
         if (f.json) {

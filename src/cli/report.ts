@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { AppError, invalidInput, LOCAL_PERSON_ID, registry } from "../app/index.ts";
+import { AppError, invalidInput, LOCAL_PERSON_ID } from "../app/index.ts";
 import { reportHtmlCommand } from "../app/report/commands.ts";
 import { chromiumPrinter } from "../printer/pdf.tsx";
+import { call } from "./call.ts";
 import { cliNowIso } from "./clock.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { openLocalStore } from "./serve.ts";
@@ -49,19 +50,14 @@ export function registerReport(program: Command): void {
         }
       const store = await openLocalStore(f.data);
       const ctx = { store, personId: LOCAL_PERSON_ID, now: cliNowIso, printer };
-      const call = async <T>(name: string, body: unknown): Promise<T> => {
-        const r = await registry.invoke(name, body, ctx);
-        if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
-        return r.value as T;
-      };
       try {
         if (f.html || !f.pdf) {
-          const { html } = await call<{ html: string }>("report/html", input);
+          const { html } = await call("report/html", input, ctx);
           if (f.html) write(f.html, html);
           else process.stdout.write(html);
         }
         if (f.pdf) {
-          const { pdfBase64 } = await call<{ pdfBase64: string }>("report/pdf", input);
+          const { pdfBase64 } = await call("report/pdf", input, ctx);
           write(f.pdf, Buffer.from(pdfBase64, "base64"));
         }
         const wrote = [f.html, f.pdf].filter(Boolean);

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { LOCAL_PERSON_ID, registry, type Store } from "../app/index.ts";
+import { LOCAL_PERSON_ID, type Store } from "../app/index.ts";
 import { buildServer } from "../server/index.ts";
 import { DEFAULT_WEB_ROOT } from "../server/static.ts";
 import { openStore, resolveLocation } from "../store/index.ts";
+import { run } from "./call.ts";
 import { cliNow, cliNowIso } from "./clock.ts";
-import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { CliError } from "./errors.ts";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
@@ -42,14 +43,8 @@ export async function openLocalStore(data: string | undefined): Promise<Store> {
 }
 
 /** Runs one registry command against the local person's data, throwing a CliError on failure. */
-export async function invokeLocal(store: Store, command: string, input: unknown): Promise<unknown> {
-  const result = await registry.invoke(command, input, {
-    store,
-    personId: LOCAL_PERSON_ID,
-    now: cliNowIso,
-  });
-  if (!result.ok) throw new CliError(result.error, result.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
-  return result.value;
+export function invokeLocal(store: Store, command: string, input: unknown): Promise<unknown> {
+  return run(command, input, { store, personId: LOCAL_PERSON_ID, now: cliNowIso });
 }
 
 async function serve(flags: ServeFlags): Promise<void> {

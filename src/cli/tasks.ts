@@ -1,18 +1,11 @@
 import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
-import { registry } from "../app/index.ts";
 import type { TaskExportFile, TaskFitReport } from "../app/tasks/commands.ts";
-import { CliError, EXIT_FAILURE } from "./errors.ts";
+import { run } from "./call.ts";
 import { parseJsonText, readText } from "./files.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
-
-async function invoke<T>(name: string, input: unknown): Promise<T> {
-  const r = await registry.invoke(name, input);
-  if (!r.ok) throw new CliError(r.error, r.error.code === "invalid_input" ? 2 : EXIT_FAILURE);
-  return r.value as T;
-}
 
 /** A task trials file as `tasks/fit` input: `.json` is parsed here, anything else is read as CSV. */
 export function taskFileInput(file: string): { csv: string } | { json: unknown } {
@@ -90,7 +83,7 @@ export function registerTasks(program: Command): void {
     .argument("<file>", "trials.csv or trials.json (the columns of `dopamap tasks` exports)")
     .option("--json", "print JSON")
     .action(async (file: string, flags: { json?: boolean }) => {
-      const r = await invoke<TaskFitReport>("tasks/fit", taskFileInput(file));
+      const r = await run<TaskFitReport>("tasks/fit", taskFileInput(file));
       process.stdout.write(`${flags.json ? JSON.stringify(r, null, 2) : fitText(r)}\n`);
     });
   tasks
@@ -109,7 +102,7 @@ export function registerTasks(program: Command): void {
         version?: string;
         out?: string;
       }) => {
-        const r = await invoke<TaskExportFile>("tasks/simulate", {
+        const r = await run<TaskExportFile>("tasks/simulate", {
           task: flags.task,
           ...(flags.participants !== undefined ? { participants: Number(flags.participants) } : {}),
           ...(flags.seed !== undefined ? { seed: Number(flags.seed) } : {}),

@@ -46,7 +46,7 @@ export interface ImportContext {
 
 function zoneOf(settings: { timeZone: string }): TimeZone {
   const z = readTimeZone(settings.timeZone);
-  if (!z.ok) throw new ImportSetupError(`timeZone: ${z.message}`, ["timeZone"]);
+  if (!z.ok) throw new ImportSetupError(`timeZone: ${z.error.message}`, ["timeZone"]);
   return z.value;
 }
 
@@ -107,7 +107,7 @@ export function suggestMapping(headers: readonly string[]): Partial<Record<CsvRo
 
 function collect<T>(r: Read<T>, line: number, field: string, errors: ImportRowError[]): T | undefined {
   if (r.ok) return r.value;
-  errors.push({ line, field, message: r.message });
+  errors.push({ line, field, message: r.error.message });
   return undefined;
 }
 

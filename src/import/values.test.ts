@@ -4,7 +4,7 @@ import { instantOf, readDate, readRating, readTime, readTimeZone, readYesNo, res
 
 const zone = (s: string) => {
   const z = readTimeZone(s);
-  if (!z.ok) throw new Error(z.message);
+  if (!z.ok) throw new Error(z.error.message);
   return z.value;
 };
 
@@ -25,12 +25,15 @@ describe("cell readers", () => {
     });
     expect(readDate("31/02/2024", "DD/MM/YYYY")).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/not a real date/),
+      error: { code: "invalid_input", message: expect.stringMatching(/not a real date/) },
     });
     expect(readDate("2024-03-05", "DD/MM/YYYY")).toMatchObject({ ok: false });
     expect(readDate("", "YYYY-MM-DD")).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/empty; expected a date as YYYY-MM-DD/),
+      error: {
+        code: "invalid_input",
+        message: expect.stringMatching(/empty; expected a date as YYYY-MM-DD/),
+      },
     });
     expect(readDate("yesterday", "YYYY-MM-DD")).toMatchObject({ ok: false });
   });
@@ -50,7 +53,10 @@ describe("cell readers", () => {
     expect(readRating("4", five)).toEqual({ ok: true, value: 8 });
     expect(readRating("3,5", five)).toEqual({ ok: true, value: 6 });
     expect(readRating("", five)).toEqual({ ok: true, value: null });
-    expect(readRating("6", five)).toEqual({ ok: false, message: "6 is outside the scale 1–5" });
+    expect(readRating("6", five)).toEqual({
+      ok: false,
+      error: { code: "invalid_input", message: "6 is outside the scale 1–5" },
+    });
     expect(readRating("lots", five)).toMatchObject({ ok: false });
     fc.assert(
       fc.property(
@@ -70,7 +76,7 @@ describe("cell readers", () => {
     expect(readYesNo("skipped")).toEqual({ ok: true, value: false });
     expect(readYesNo("maybe")).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/allowed: true, yes/),
+      error: { code: "invalid_input", message: expect.stringMatching(/allowed: true, yes/) },
     });
   });
 });
@@ -125,7 +131,7 @@ describe("local time to instant", () => {
   it("refuses an unknown time zone with an example", () => {
     expect(readTimeZone("Mars/Olympus")).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/Europe\/Berlin/),
+      error: { code: "invalid_input", message: expect.stringMatching(/Europe\/Berlin/) },
     });
     expect(readTimeZone("+15:00").ok).toBe(false);
   });

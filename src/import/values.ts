@@ -1,3 +1,5 @@
+import { fail as invalid, ok, type Result } from "../errors/index.ts";
+
 /**
  * Cell readers for imported diaries: dates in a chosen order, clock times (24-hour or am/pm),
  * ratings rescaled to 0–10, yes/no values, and a local date and time turned into a UTC instant in
@@ -8,13 +10,10 @@
 export const DATE_FORMATS = ["YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY"] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
-/** A value read from a cell, or what was wrong with it. */
-export type Read<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string };
+/** A value read from a cell, or what was wrong with it (`invalid_input`, the message saying what was expected). */
+export type Read<T> = Result<T, "invalid_input">;
 
-const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const fail = <T>(message: string): Read<T> => ({ ok: false, message });
+const fail = <T>(message: string): Read<T> => invalid("invalid_input", message);
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A clock time of day, 24-hour. */
@@ -46,7 +45,7 @@ export function readDate(cell: string, format: DateFormat): Read<{ date: string;
   const date = `${y}-${pad(Number(mo))}-${pad(Number(d))}`;
   if (m[4] === undefined) return ok({ date, time: null });
   const time = readTime(m[4].replace(/(Z|[+-]\d{2}:?\d{2})$/, ""));
-  return time.ok ? ok({ date, time: time.value }) : fail(`"${s}": ${time.message}`);
+  return time.ok ? ok({ date, time: time.value }) : fail(`"${s}": ${time.error.message}`);
 }
 
 /** Reads `20:05`, `8:05 pm`, `8 pm`, `12:30 am` (= 00:30) or `20:05:33` (seconds dropped). */

@@ -1,3 +1,12 @@
+import {
+  describeIssues,
+  type ErrorBody,
+  type Issue,
+  issuesFrom,
+  type Result as SharedResult,
+  fail as sharedFail,
+} from "../errors/index.ts";
+
 /**
  * Typed results for the instruments core: expected failures (bad user input, unknown ids,
  * malformed FHIR, bad packs) come back as values with a stable snake_case code, never as throws.
@@ -32,26 +41,16 @@ export const INSTRUMENT_ERROR_CODES = [
 export type InstrumentErrorCode = (typeof INSTRUMENT_ERROR_CODES)[number];
 
 /** One problem found in the input: where it is and what is wrong. */
-export interface InstrumentIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
+export type InstrumentIssue = Issue;
 
 /**
  * An expected failure. `path` names the offending part of the input, e.g. `["phq9", "phq9_9"]`
  * for an answer or `["item", 3, "linkId"]` for FHIR; `issues` lists every problem when there are several.
  */
-export interface InstrumentError {
-  readonly code: InstrumentErrorCode;
-  readonly message: string;
-  readonly path?: readonly (string | number)[];
-  readonly issues?: readonly InstrumentIssue[];
-}
+export type InstrumentError = ErrorBody<InstrumentErrorCode>;
 
-/** Success with a value, or an {@link InstrumentError}. */
-export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: InstrumentError };
+/** Success with a value, or an {@link InstrumentError}: the one `Result` of `src/errors`. */
+export type Result<T> = SharedResult<T, InstrumentErrorCode>;
 
 /** Wraps a value as a success. */
 export function ok<T>(value: T): Result<T> {
@@ -65,25 +64,11 @@ export function fail<T = never>(
   path?: readonly (string | number)[],
   issues?: readonly InstrumentIssue[],
 ): Result<T> {
-  return {
-    ok: false,
-    error: { code, message, ...(path ? { path } : {}), ...(issues && issues.length > 0 ? { issues } : {}) },
-  };
+  return sharedFail(code, message, { ...(path ? { path } : {}), ...(issues ? { issues } : {}) });
 }
 
 /** Turns zod issues into {@link InstrumentIssue}s (symbols in paths become strings). */
-export function issuesFromZod(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): InstrumentIssue[] {
-  return issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)) as (string | number)[],
-    message: i.message,
-  }));
-}
+export const issuesFromZod = issuesFrom;
 
 /** "a.b.0: message; …" for an error message that names every offending place. */
-export function describeIssues(issues: readonly InstrumentIssue[], max = 5): string {
-  const shown = issues.slice(0, max).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-  const more = issues.length > max ? ` (and ${issues.length - max} more)` : "";
-  return shown.join("; ") + more;
-}
+export { describeIssues };

@@ -3,8 +3,8 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import {
   AppError,
-  type AppErrorBody,
   registry as appRegistry,
+  type ErrorBody,
   LOCAL_PERSON_ID,
   type PdfPrinter,
   type Registry,
@@ -90,7 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.setErrorHandler((err, req, reply) => {
     const e = err as { statusCode?: number; code?: string; message?: string };
-    let body: AppErrorBody;
+    let body: ErrorBody;
     if (err instanceof AppError) body = err.body;
     else {
       body = frameworkError(e);

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { AppError, invalidInput, type SessionRow, type Store } from "../app/index.ts";
+import { AppError, type ErrorCode, invalidInput, type SessionRow, type Store } from "../app/index.ts";
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = "dopamap_session";
@@ -31,7 +31,7 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const token = () => randomBytes(32).toString("base64url");
 let dummyHash: Promise<string> | undefined;
 
-function fail(code: string, message: string): never {
+function fail(code: ErrorCode, message: string): never {
   throw new AppError({ code, message });
 }
 

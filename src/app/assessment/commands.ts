@@ -1,21 +1,9 @@
 import { z } from "zod";
 import { evaluateAnswer, getInstrument, toQuestionnaireResponse } from "../../instruments/index.ts";
 import { InstantSchema } from "../../model/records/index.ts";
+import { unwrapInstrument } from "../instruments/commands.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
-
-type InstrumentResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string; path?: readonly (string | number)[] } };
-
-function unwrap<T>(r: InstrumentResult<T>, root: string[]): T {
-  if (r.ok) return r.value;
-  throw new AppError({
-    code: r.error.code,
-    message: r.error.message,
-    path: [...root, ...(r.error.path ?? [])],
-  });
-}
 
 const ResponseId = z
   .string()
@@ -44,7 +32,7 @@ export const assessmentAnswerCommand = defineCommand({
   output: z.record(z.string(), z.unknown()),
   async run(input, ctx) {
     const { store, personId } = personScope(ctx);
-    const evaluation = unwrap(
+    const evaluation = unwrapInstrument(
       evaluateAnswer(input.instrument, input.item, input.value, {
         at: input.at,
         ...(input.region ? { region: input.region } : {}),
@@ -79,7 +67,7 @@ export const assessmentSubmitCommand = defineCommand({
   output: z.record(z.string(), z.unknown()),
   async run(input, ctx) {
     const { store, personId } = personScope(ctx);
-    const definition = unwrap(getInstrument(input.instrument), ["instrument"]);
+    const definition = unwrapInstrument(getInstrument(input.instrument), ["instrument"]);
     const answers: Record<string, unknown> = {};
     for (const e of await store.listEntries(personId, "answer")) {
       const a = e.data as StoredAnswer;
@@ -91,7 +79,7 @@ export const assessmentSubmitCommand = defineCommand({
         message: `responseId: no answers stored under ${input.responseId} for ${definition.id}`,
         path: ["responseId"],
       });
-    const exported = unwrap(
+    const exported = unwrapInstrument(
       toQuestionnaireResponse(definition, answers, { id: input.responseId, authored: input.at }),
       ["answers"],
     );

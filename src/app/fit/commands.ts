@@ -18,12 +18,19 @@ import type { OpportunityRecord } from "../../model/person/engine.ts";
 import { simulatePerson } from "../../model/person/person.ts";
 import { samplePerson } from "../../model/person/population.ts";
 import { logFromSimulation } from "../../model/records/from-simulation.ts";
-import { type PersonLog, PersonLogSchema, readLogCsv } from "../../model/records/index.ts";
+import { type PersonLog, PersonLogSchema } from "../../model/records/index.ts";
 import { streamRng } from "../../model/rng.ts";
 import { ScenarioSchema } from "../../model/scenario/index.ts";
 import { resolvePersonScenario } from "../../model/scenario/resolve-person.ts";
 import { type ArchitectureMap, buildMap, mapChart, priorMeansFromScreening } from "../../profile/index.ts";
-import { fitAndMap, NO_EVIDENCE, openPerson, type StateBasis, storedEvidence } from "../person/index.ts";
+import {
+  fitAndMap,
+  logFromCsv,
+  NO_EVIDENCE,
+  openPerson,
+  type StateBasis,
+  storedEvidence,
+} from "../person/index.ts";
 import { AppError, defineCommand } from "../registry.ts";
 
 const VARIANT_IDS = MODEL_VARIANTS.map((v) => v.id) as [VariantId, ...VariantId[]];
@@ -45,17 +52,7 @@ function resolveLog(src: { log?: PersonLog; csv?: string; onError: "reject" | "s
   skipped: { line: number; field: string; message: string }[];
 } {
   if (src.log) return { log: src.log, skipped: [] };
-  const r = readLogCsv(src.csv ?? "", { onError: src.onError });
-  if (!r.ok) {
-    const first = r.issues[0]!;
-    throw new AppError({
-      code: "invalid_input",
-      message: `line ${first.line}: ${first.field}: ${first.message}${r.issues.length > 1 ? ` (and ${r.issues.length - 1} more malformed rows)` : ""}`,
-      path: ["csv", first.line, first.field],
-      issues: r.issues.map((i) => ({ path: ["line", i.line, i.field], message: i.message })),
-    });
-  }
-  return { log: r.log, skipped: [...r.skipped] };
+  return logFromCsv(src.csv ?? "", src.onError);
 }
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

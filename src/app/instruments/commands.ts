@@ -14,12 +14,10 @@ import {
   toQuestionnaire,
   toQuestionnaireResponse,
 } from "../../instruments/index.ts";
-import { AppError, defineCommand } from "../registry.ts";
+import { AppError, defineCommand, type Result } from "../registry.ts";
 
-type Failure = { ok: false; error: { code: string; message: string; path?: readonly (string | number)[] } };
-
-/** Turns an instruments-core failure into the registry's typed error. */
-function unwrap<T>(r: { ok: true; value: T } | Failure, root: string[] = []): T {
+/** The value of an instruments-core result; a failure becomes the registry's error, its path under `root`. */
+export function unwrapInstrument<T>(r: Result<T>, root: string[] = []): T {
   if (r.ok) return r.value;
   const path = [...root, ...(r.error.path ?? [])];
   throw new AppError({
@@ -49,7 +47,7 @@ export const instrumentGetCommand = defineCommand({
   input: z.strictObject({ instrument: InstrumentId }),
   output: z.record(z.string(), z.unknown()),
   async run({ instrument }) {
-    return { ...unwrap(getInstrument(instrument), ["instrument"]) } as Record<string, unknown>;
+    return { ...unwrapInstrument(getInstrument(instrument), ["instrument"]) } as Record<string, unknown>;
   },
 });
 
@@ -69,7 +67,9 @@ export const instrumentAnswerCommand = defineCommand({
   }),
   output: z.record(z.string(), z.unknown()),
   async run({ instrument, item, value, at, region }) {
-    return { ...unwrap(evaluateAnswer(instrument, item, value, { at, ...(region ? { region } : {}) })) };
+    return {
+      ...unwrapInstrument(evaluateAnswer(instrument, item, value, { at, ...(region ? { region } : {}) })),
+    };
   },
 });
 
@@ -88,7 +88,7 @@ export function scoreForm(
   region?: string,
   sex?: "female" | "male",
 ): ScoredForm {
-  const score = unwrap(scoreResponse(def, answers, sex ? { sex } : {}), ["answers"]);
+  const score = unwrapInstrument(scoreResponse(def, answers, sex ? { sex } : {}), ["answers"]);
   const crisis: Record<string, unknown>[] = [];
   if (answers && typeof answers === "object" && !Array.isArray(answers))
     for (const [item, value] of Object.entries(answers as Record<string, unknown>)) {
@@ -118,7 +118,7 @@ export const instrumentScoreCommand = defineCommand({
   }),
   output: z.record(z.string(), z.unknown()),
   async run({ instrument, answers, at, region, sex }) {
-    const def = unwrap(getInstrument(instrument), ["instrument"]);
+    const def = unwrapInstrument(getInstrument(instrument), ["instrument"]);
     const byId = answersById(def, answers);
     const form = scoreForm(def, byId, at, region, sex);
     return { ...form, score: { ...form.score } };
@@ -127,7 +127,7 @@ export const instrumentScoreCommand = defineCommand({
 
 /** Answers given as an array in form order become answers by item id (the core checks the count). */
 function answersById(def: InstrumentDefinition, answers: unknown): unknown {
-  return Array.isArray(answers) ? unwrap(answersFromArray(def, answers), ["answers"]) : answers;
+  return Array.isArray(answers) ? unwrapInstrument(answersFromArray(def, answers), ["answers"]) : answers;
 }
 
 export const fhirQuestionnaireCommand = defineCommand({
@@ -136,7 +136,7 @@ export const fhirQuestionnaireCommand = defineCommand({
   input: z.strictObject({ instrument: InstrumentId }),
   output: z.record(z.string(), z.unknown()),
   async run({ instrument }) {
-    return { ...toQuestionnaire(unwrap(getInstrument(instrument), ["instrument"])) };
+    return { ...toQuestionnaire(unwrapInstrument(getInstrument(instrument), ["instrument"])) };
   },
 });
 
@@ -150,10 +150,11 @@ export const fhirResponseCommand = defineCommand({
   }),
   output: z.record(z.string(), z.unknown()),
   async run({ instrument, answers, at }) {
-    const def = unwrap(getInstrument(instrument), ["instrument"]);
+    const def = unwrapInstrument(getInstrument(instrument), ["instrument"]);
     return {
-      ...unwrap(toQuestionnaireResponse(def, answersById(def, answers), { authored: at }), ["answers"])
-        .resource,
+      ...unwrapInstrument(toQuestionnaireResponse(def, answersById(def, answers), { authored: at }), [
+        "answers",
+      ]).resource,
     };
   },
 });

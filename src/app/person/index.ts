@@ -5,6 +5,7 @@
  */
 export { decodeSnapshot, encodeSnapshot } from "./codec.ts";
 export {
+  logFromCsv,
   openPerson,
   type Person,
   type PersonSource,

@@ -14,7 +14,7 @@ import {
   type PlanMap,
   presetDraws,
 } from "../../plan/index.ts";
-import { AppError, type CommandContext } from "../registry.ts";
+import { AppError, type CommandContext, unwrap } from "../registry.ts";
 import type { Store } from "../store-port.ts";
 import { decodeSnapshot, encodeSnapshot } from "./codec.ts";
 import { NO_EVIDENCE, storedEvidence } from "./reading.ts";
@@ -59,18 +59,13 @@ export interface Person {
   weekFits(first: string, weeksDone: number): Promise<WeekFit[]>;
 }
 
-function logFromCsv(csv: string, onError: "reject" | "skip"): { log: PersonLog; skipped: SkippedRow[] } {
-  const r = readLogCsv(csv, { onError });
-  if (!r.ok) {
-    const first = r.issues[0]!;
-    throw new AppError({
-      code: "invalid_input",
-      message: `line ${first.line}: ${first.field}: ${first.message}${r.issues.length > 1 ? ` (and ${r.issues.length - 1} more malformed rows)` : ""}`,
-      path: ["csv", first.line, first.field],
-      issues: r.issues.map((i) => ({ path: ["line", i.line, i.field], message: i.message })),
-    });
-  }
-  return { log: r.log, skipped: [...r.skipped] };
+/** The log of a CSV (the first bad row's line and field name the error), with any rows skipped. */
+export function logFromCsv(
+  csv: string,
+  onError: "reject" | "skip",
+): { log: PersonLog; skipped: SkippedRow[] } {
+  const { log, skipped } = unwrap(readLogCsv(csv, { onError }));
+  return { log, skipped: [...skipped] };
 }
 
 async function storedInputs(store: Store, personId: string) {

@@ -7,7 +7,7 @@ function issueOf(input: unknown) {
   const result = parseBanditProtocol(input);
   if (result.ok) throw new Error("expected a validation error");
   expect(result.error.code).toBe("invalid_protocol");
-  return { ...result.error.issues[0]!, message: result.error.message };
+  return { ...(result.error.issues ?? [])[0]!, message: result.error.message };
 }
 
 describe("bandit protocol validation", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fromParse, type Result } from "../../errors/index.ts";
 import { boundedInteger, boundedNumber } from "../schema-helpers.ts";
 
 /** Largest agents × blocks the population summary may hold (memory bound). */
@@ -54,39 +55,12 @@ export const BanditProtocolSchema = z
 export type BanditProtocolInput = z.input<typeof BanditProtocolSchema>;
 export type BanditProtocol = z.output<typeof BanditProtocolSchema>;
 
-/** A typed parse result with a stable error code; `message` lists every issue as `path: rule (got value)`. */
-export type BanditParseResult =
-  | { readonly ok: true; readonly value: BanditProtocol }
-  | {
-      readonly ok: false;
-      readonly error: {
-        readonly code: "invalid_protocol";
-        readonly message: string;
-        readonly issues: readonly { readonly path: readonly (string | number)[]; readonly message: string }[];
-      };
-    };
+/** A parse result with the stable code `invalid_protocol`; the message lists every issue as `path: rule (got value)`. */
+export type BanditParseResult = Result<BanditProtocol, "invalid_protocol">;
 
 /** Validates a bandit protocol, filling every default. */
 export function parseBanditProtocol(input: unknown): BanditParseResult {
-  const parsed = BanditProtocolSchema.safeParse(input, { reportInput: true });
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issues = parsed.error.issues.map((issue) => ({
-    path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-    message: issue.message,
-    got: describeInput("input" in issue ? issue.input : undefined),
-  }));
-  return {
-    ok: false,
-    error: {
-      code: "invalid_protocol",
-      message: issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}${i.got}`).join("; "),
-      issues: issues.map(({ path, message }) => ({ path, message })),
-    },
-  };
-}
-
-function describeInput(value: unknown): string {
-  return value === undefined || typeof value === "object" ? "" : ` (got ${String(value)})`;
+  return fromParse("invalid_protocol", BanditProtocolSchema.safeParse(input, { reportInput: true }));
 }
 
 /** Validates a protocol built in code; throws an Error with the parse message when invalid. */

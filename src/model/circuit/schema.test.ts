@@ -24,7 +24,7 @@ function firstIssue(input: unknown) {
   const result = parseCircuitProtocol(input);
   if (result.ok) throw new Error("expected a validation error");
   expect(result.error.code).toBe("invalid_protocol");
-  return { issue: result.error.issues[0]!, message: result.error.message };
+  return { issue: (result.error.issues ?? [])[0]!, message: result.error.message };
 }
 
 describe("circuit protocol validation", () => {
@@ -122,7 +122,7 @@ describe("circuit protocol validation", () => {
     const ok = parseCircuitPopulation({ agentCount: 10 });
     expect(ok.ok && ok.value.spread).toEqual({ learningRate: 0, discount: 0, traceDecay: 0 });
     const bad = parseCircuitPopulation({ agentCount: 0, spread: { learningRate: -1 } });
-    expect(!bad.ok && bad.error.issues.map((i) => i.path.join("."))).toEqual([
+    expect(!bad.ok && bad.error.issues!.map((i) => i.path.join("."))).toEqual([
       "agentCount",
       "spread.learningRate",
     ]);

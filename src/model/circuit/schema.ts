@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fromParse, type Result, type SafeParsed } from "../../errors/index.ts";
 import { boundedInteger, boundedNumber } from "../schema-helpers.ts";
 
 /** Largest number of time steps in one trial. */
@@ -211,49 +212,10 @@ export type CircuitSpread = z.output<typeof CircuitSpreadSchema>;
 export type CircuitPopulationInput = z.input<typeof CircuitPopulationSchema>;
 export type CircuitPopulation = z.output<typeof CircuitPopulationSchema>;
 
-/** One validation problem: where (`path`, e.g. `["phases", 0, "trials"]`) and what is allowed. */
-export interface ValidationIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
+/** A parse result with the stable code `invalid_protocol`; the message lists every issue as `path: rule (got value)`. */
+export type ParseResult<T> = Result<T, "invalid_protocol">;
 
-/** A typed parse result with a stable error code; `message` lists every issue as `path: rule (got value)`. */
-export type ParseResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | {
-      readonly ok: false;
-      readonly error: {
-        readonly code: "invalid_protocol";
-        readonly message: string;
-        readonly issues: readonly ValidationIssue[];
-      };
-    };
-
-/** Turns a zod safeParse outcome into a {@link ParseResult}. */
-export function toParseResult<T>(parsed: z.ZodSafeParseResult<T>): ParseResult<T> {
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issues = parsed.error.issues.map((issue) => ({
-    path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-    message: issue.message,
-    got: "input" in issue ? issue.input : undefined,
-  }));
-  const message = issues
-    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}${describeInput(i.got)}`)
-    .join("; ");
-  return {
-    ok: false,
-    error: {
-      code: "invalid_protocol",
-      message,
-      issues: issues.map(({ path, message: m }) => ({ path, message: m })),
-    },
-  };
-}
-
-function describeInput(value: unknown): string {
-  if (value === undefined || typeof value === "object") return "";
-  return ` (got ${String(value)})`;
-}
+const toParseResult = <T>(parsed: SafeParsed<T>): ParseResult<T> => fromParse("invalid_protocol", parsed);
 
 /** Validates a trial-level protocol, filling every default. */
 export function parseCircuitProtocol(input: unknown): ParseResult<CircuitProtocol> {

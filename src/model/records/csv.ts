@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ok, type Result, rowsFailure } from "../../errors/index.ts";
 import {
   CheckInSchema,
   LocalDateSchema,
@@ -65,9 +66,11 @@ export interface CsvRowIssue {
   readonly message: string;
 }
 
-export type CsvReadResult =
-  | { readonly ok: true; readonly log: PersonLog; readonly skipped: readonly CsvRowIssue[] }
-  | { readonly ok: false; readonly issues: readonly CsvRowIssue[] };
+/** The log with the rows left out under `onError: "skip"`, or `invalid_input` naming the first bad row's line and field. */
+export type CsvReadResult = Result<
+  { readonly log: PersonLog; readonly skipped: readonly CsvRowIssue[] },
+  "invalid_input"
+>;
 
 /** Splits CSV text into rows of fields (RFC 4180 quoting), each with the line it starts on. */
 export function parseCsv(text: string): { line: number; fields: string[] }[] {
@@ -200,10 +203,10 @@ export function readLogCsv(text: string, options: { onError?: "skip" | "reject" 
   const rows = parseCsv(text);
   const issues: CsvRowIssue[] = [];
   const header = rows[0];
-  if (!header) return { ok: false, issues: [{ line: 1, field: "header", message: "the file is empty" }] };
+  if (!header) return rowsFailure([{ line: 1, field: "header", message: "the file is empty" }]);
   const cols = header.fields.map((h) => h.trim());
   if (!cols.includes("record"))
-    return { ok: false, issues: [{ line: 1, field: "record", message: "missing the record column" }] };
+    return rowsFailure([{ line: 1, field: "record", message: "missing the record column" }]);
   const log: PersonLog = { version: 1, activities: [], checkIns: [], urges: [], closedDays: [] };
   const seen = { activity: new Set<string>(), checkin: new Set<string>(), urge: new Set<string>() };
   const pending: { line: number; obj: Record<string, string> }[] = [];
@@ -271,8 +274,8 @@ export function readLogCsv(text: string, options: { onError?: "skip" | "reject" 
     }
   }
   issues.sort((a, b) => a.line - b.line);
-  if (issues.length > 0 && options.onError !== "skip") return { ok: false, issues };
-  return { ok: true, log, skipped: issues };
+  if (issues.length > 0 && options.onError !== "skip") return rowsFailure(issues);
+  return ok({ log, skipped: issues });
 }
 
 function parseRow<S extends z.ZodType>(

@@ -100,7 +100,7 @@ describe("log CSV", () => {
     });
     const back = readLogCsv(writeLogCsv(log));
     expect(back.ok).toBe(true);
-    if (back.ok) expect(back.log).toEqual(PersonLogSchema.parse(log));
+    if (back.ok) expect(back.value.log).toEqual(PersonLogSchema.parse(log));
   });
 
   const head =
@@ -124,7 +124,7 @@ describe("log CSV", () => {
     const rejected = readLogCsv(text);
     expect(rejected.ok).toBe(false);
     if (!rejected.ok)
-      expect(rejected.issues.map((i) => [i.line, i.field])).toEqual([
+      expect(rejected.error.issues?.map((i) => [i.path[1], i.path[2]])).toEqual([
         [4, "activity_id"],
         [5, "anticipated"],
         [6, "id"],
@@ -135,8 +135,8 @@ describe("log CSV", () => {
     const skipped = readLogCsv(text, { onError: "skip" });
     expect(skipped.ok).toBe(true);
     if (skipped.ok) {
-      expect(skipped.log.checkIns.map((c) => c.id)).toEqual(["c1"]);
-      expect(skipped.skipped).toHaveLength(6);
+      expect(skipped.value.log.checkIns.map((c) => c.id)).toEqual(["c1"]);
+      expect(skipped.value.skipped).toHaveLength(6);
     }
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, call } from "../api.ts";
+import { ApiError } from "../api.ts";
 import "./insight.css";
 
 /** The evidence grades every explanation carries. */
