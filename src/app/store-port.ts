@@ -73,6 +73,8 @@ export interface ShareRow {
  */
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
+  /** Resolves when the database answers a trivial query (health checks). */
+  ping(): Promise<void>;
   ensurePerson(person: PersonRow): Promise<void>;
   getPerson(personId: string): Promise<PersonRow | undefined>;
   putActivity(personId: string, activity: RecordActivity): Promise<PutOutcome>;

@@ -58,7 +58,8 @@ export const ERROR_CODES = {
   accounts_only: row(403, 1, "this needs a server with accounts"),
   method_not_allowed: row(405, 1, "the route does not take this method"),
   rate_limited: row(429, 1, "too many requests; wait and try again"),
-  // The machine, the browser, the files.
+  // The machine, the browser, the files, the database.
+  database_unavailable: row(503, 1, "the database cannot be reached just now; try again shortly"),
   browser_missing: row(503, 1, "Chromium, needed for PDFs, is not installed"),
   io_error: row(500, 1, "a file could not be read or written"),
   write_failed: row(500, 1, "a file could not be written"),

@@ -30,7 +30,13 @@ for (const target of storeTargets())
     it("answers health once ready and offers the demo person on an empty store", async () => {
       const res = await app.inject({ method: "GET", url: "/api/health", headers: LOCAL });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ status: "ok", store: target.name, mode: "local", demoOffered: true });
+      expect(res.json()).toEqual({
+        status: "ok",
+        store: target.name,
+        mode: "local",
+        database: "ok",
+        demoOffered: true,
+      });
     });
 
     it("serves an OpenAPI document with one operation per command, from the zod schemas", async () => {

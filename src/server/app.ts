@@ -1,6 +1,11 @@
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from "fastify";
 import {
   AppError,
   registry as appRegistry,
@@ -66,6 +71,15 @@ function checkLocalRequest(req: FastifyRequest, allowed: ReadonlySet<string>): v
     throw new AppError({ code: "bad_origin", message: "cross-site requests are refused" });
 }
 
+/** Seconds a client is told to wait (`Retry-After`) when the database is out of reach. */
+const RETRY_AFTER_S = "2";
+
+/** Sends an error with its code's status; a 503 for an unreachable database says when to retry. */
+function sendError(reply: FastifyReply, body: ErrorBody): FastifyReply {
+  if (body.code === "database_unavailable") reply.header("retry-after", RETRY_AFTER_S);
+  return reply.status(statusOf(body.code)).send(errorBody(body));
+}
+
 /** Builds the HTTP API over the registry: POST /api/<command> for every command, health, OpenAPI and accounts. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const registry = options.registry ?? appRegistry;
@@ -96,7 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       body = frameworkError(e);
       if (statusOf(body.code) >= 500) req.log.error({ code: e.code ?? "unknown" }, "internal error");
     }
-    reply.status(statusOf(body.code)).send(errorBody(body));
+    sendError(reply, body);
   });
   app.setNotFoundHandler((req, reply) => {
     reply
@@ -136,10 +150,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   } else registerAuthRoutes(app, auth);
 
-  app.get("/api/health", async () => {
+  app.get("/api/health", async (_req, reply) => {
+    try {
+      await store.ping();
+    } catch (e) {
+      if (!(e instanceof AppError) || e.body.code !== "database_unavailable") throw e;
+      reply.header("retry-after", RETRY_AFTER_S);
+      return reply
+        .status(503)
+        .send({ status: "degraded", store: store.dialect, mode: options.mode, database: "unavailable" });
+    }
     const demoOffered =
       options.mode === "local" && (await store.readLog(LOCAL_PERSON_ID)).activities.length === 0;
-    return { status: "ok", store: store.dialect, mode: options.mode, demoOffered };
+    return { status: "ok", store: store.dialect, mode: options.mode, database: "ok", demoOffered };
   });
   const doc = openApiDocument(registry, options.version ?? "0.1.0");
   app.get("/api/openapi.json", async () => doc);
@@ -165,7 +188,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         now: () => now().toISOString(),
         printer,
       });
-      if (!result.ok) return reply.status(statusOf(result.error.code)).send(errorBody(result.error));
+      if (!result.ok) return sendError(reply, result.error);
       return result.value;
     });
   }

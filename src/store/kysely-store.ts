@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type {
   AccountRow,
   PersonRow,
@@ -158,6 +158,9 @@ export function kyselyStore(
 ): Store {
   return {
     dialect,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
     async ensurePerson(p) {
       await db
         .insertInto("persons")

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import type { Store } from "../app/store-port.ts";
+import { AppError } from "../errors/index.ts";
 import { kyselyStore } from "./kysely-store.ts";
 import { migrationProvider } from "./migrations.ts";
 import type { Database } from "./tables.ts";
@@ -57,6 +58,55 @@ async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
   }
 }
 
+/** PostgreSQL error codes and driver failures that mean "the database cannot be reached", not a bad query. */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300", // too_many_connections
+]);
+
+/** Whether an error from the driver means the database is out of reach (for now). */
+export function isUnavailable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  if (!err || typeof err !== "object") return false;
+  if (err.code && UNAVAILABLE_CODES.has(err.code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(
+    err.message ?? "",
+  );
+}
+
+/** The store with every "database out of reach" failure turned into `database_unavailable` (503, retried later). */
+function unavailableAsError(store: Store): Store {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(store))
+    wrapped[name] =
+      typeof value === "function"
+        ? async (...args: unknown[]) => {
+            try {
+              return await (value as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+            } catch (e) {
+              if (isUnavailable(e))
+                throw new AppError({
+                  code: "database_unavailable",
+                  message: "the database cannot be reached just now; try again in a few seconds",
+                });
+              throw e;
+            }
+          }
+        : value;
+  return wrapped as unknown as Store;
+}
+
 /** Opens (and migrates) the store. SQLite runs in WAL mode with full sync, so an acknowledged write survives a crash. */
 export async function openStore(location: StoreLocation): Promise<Store> {
   if (location.kind === "sqlite") {
@@ -81,17 +131,26 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   const pool = new pg.Pool({
     connectionString: location.url,
     max: 10,
+    connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // A connection that drops (a restart, pg_terminate_backend) is an `error` event on the pool (an
+  // idle client) or on the client itself (one checked out, e.g. in a transaction); unhandled, either
+  // would end the process. The query in flight fails (and becomes `database_unavailable`), the pool
+  // discards the client and opens a new connection for the next query: nothing more to do here.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, schema ?? "public");
-  return kyselyStore(db, "postgres", async () => {
-    await db.destroy();
-    if (schema && location.dropSchemaOnClose) {
-      const admin = new pg.Client({ connectionString: location.url });
-      await admin.connect();
-      await admin.query(`drop schema if exists ${schema} cascade`);
-      await admin.end();
-    }
-  });
+  return unavailableAsError(
+    kyselyStore(db, "postgres", async () => {
+      await db.destroy();
+      if (schema && location.dropSchemaOnClose) {
+        const admin = new pg.Client({ connectionString: location.url });
+        await admin.connect();
+        await admin.query(`drop schema if exists ${schema} cascade`);
+        await admin.end();
+      }
+    }),
+  );
 }

@@ -37,7 +37,8 @@ export interface TestCluster {
   readonly url: string;
   /** Stops the server (`fast`: ends sessions cleanly; `immediate`: like a crash) and starts it again. */
   restart(mode?: "fast" | "immediate"): void;
-  stop(): void;
+  /** Stops the server: `fast` ends sessions cleanly, `immediate` is like a crash (recovery on start). */
+  stop(mode?: "fast" | "immediate"): void;
   start(): void;
   /** Stops it and removes its folder. */
   destroy(): void;
@@ -71,7 +72,7 @@ export async function startCluster(): Promise<TestCluster> {
       stop(mode);
       start();
     },
-    stop: () => stop(),
+    stop: (mode = "fast") => stop(mode),
     start,
     destroy() {
       try {
