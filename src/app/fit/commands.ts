@@ -25,6 +25,7 @@ import { resolvePersonScenario } from "../../model/scenario/resolve-person.ts";
 import { type ArchitectureMap, buildMap, mapChart, priorMeansFromScreening } from "../../profile/index.ts";
 import { fitAndMap, NO_EVIDENCE, storedEvidence } from "../person/reading.ts";
 import { AppError, defineCommand } from "../registry.ts";
+import { REAL_DATA_FIT_COMMANDS } from "./real-data-commands.ts";
 
 const VARIANT_IDS = MODEL_VARIANTS.map((v) => v.id) as [VariantId, ...VariantId[]];
 const UNCERTAINTY_METHODS = ["laplace", "mcmc"] as const;
@@ -365,4 +366,5 @@ export const FIT_COMMANDS = [
   fitRecoveryCommand,
   fitBanditCommand,
   logsExportCommand,
+  ...REAL_DATA_FIT_COMMANDS,
 ] as const;

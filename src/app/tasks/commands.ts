@@ -32,6 +32,7 @@ import {
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
 import type { Store } from "../store-port.ts";
+import { tasksFitExternalCommand } from "./prt-latent-command.ts";
 
 /**
  * The behavioural tasks as commands: the browser starts a session (its schedule is drawn from a
@@ -466,4 +467,5 @@ export const TASK_COMMANDS = [
   tasksExportCommand,
   tasksFitCommand,
   tasksSimulateCommand,
+  tasksFitExternalCommand,
 ] as const;
