@@ -1,9 +1,9 @@
 import { type Rng, streamRng } from "../model/rng.ts";
 import { type PrtData, type PrtParameters, prtLeanProbability, prtLogLik, prtSummary } from "../tasks/prt.ts";
 import { foldsByLabel, heldOutLogLik, type VariantCv } from "./cross-validation.ts";
-import { PRT_PRIORS, prtFromCoordinates } from "./prt.ts";
+import { PRT_PRIORS, type PrtParticipantFit, prtEstimates, prtFromCoordinates } from "./prt.ts";
 import { pearson } from "./recovery.ts";
-import { type TaskCoordinate, type TaskEstimate, taskMap } from "./task-fit.ts";
+import { type TaskCoordinate, taskMap } from "./task-fit.ts";
 
 /**
  * The Huys et al. 2013 PRT model for data that record the stimulus and the response but not the
@@ -135,14 +135,8 @@ export function prtStaticLogLik(d: PrtData, gamma: number, bias: number, weights
   return ll;
 }
 
-export interface PrtLatentParticipantFit {
-  readonly participantId: string;
-  readonly trials: number;
-  readonly rewardSensitivity: TaskEstimate;
-  readonly learningRate: TaskEstimate;
-  readonly instructionSensitivity: TaskEstimate;
-  readonly logLik: number;
-  readonly converged: boolean;
+/** As a PRT fit with known rewards (without the block summaries), plus the transformed coordinates. */
+export interface PrtLatentParticipantFit extends Omit<PrtParticipantFit, "blocks"> {
   readonly z: readonly number[];
 }
 
@@ -184,9 +178,7 @@ export function fitPrtLatent(data: readonly PrtData[], options: PrtLatentOptions
     return {
       participantId: d.participantId,
       trials: d.response.length,
-      rewardSensitivity: m.estimates.rewardSensitivity!,
-      learningRate: m.estimates.learningRate!,
-      instructionSensitivity: m.estimates.instructionSensitivity!,
+      ...prtEstimates(m),
       logLik: prtLatentLogLik(draws, prtFromCoordinates(m.z)),
       converged: m.converged,
       z: Array.from(m.z),

@@ -12,6 +12,7 @@ import {
   type TaskCoordinate,
   type TaskEstimate,
   type TaskGroupPrior,
+  type TaskMap,
   taskGroupFit,
 } from "./task-fit.ts";
 
@@ -67,6 +68,15 @@ export const prtFromCoordinates = (z: ArrayLike<number>): PrtParameters => ({
   instructionSensitivity: Math.exp(z[2]!),
 });
 
+/** The three estimates of a PRT fit, from its MAP. */
+export function prtEstimates(m: TaskMap) {
+  return {
+    rewardSensitivity: m.estimates.rewardSensitivity!,
+    learningRate: m.estimates.learningRate!,
+    instructionSensitivity: m.estimates.instructionSensitivity!,
+  };
+}
+
 /** Fits every participant (MAP + Laplace), with empirical-Bayes shrinkage for groups. */
 export function fitPrt(data: readonly PrtData[], options: PrtFitOptions = {}): PrtFitResult {
   const { maps, prior } = taskGroupFit(data, (d, z) => -prtLogLik(d, prtFromCoordinates(z)), PRT_PRIORS, {
@@ -78,9 +88,7 @@ export function fitPrt(data: readonly PrtData[], options: PrtFitOptions = {}): P
     return {
       participantId: d.participantId,
       trials: d.response.length,
-      rewardSensitivity: m.estimates.rewardSensitivity!,
-      learningRate: m.estimates.learningRate!,
-      instructionSensitivity: m.estimates.instructionSensitivity!,
+      ...prtEstimates(m),
       logLik: prtLogLik(d, prtFromCoordinates(m.z)),
       converged: m.converged,
       blocks: prtSummary(d),
