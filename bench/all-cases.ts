@@ -2,6 +2,7 @@ import { CASES, type CaseResult } from "./cases.ts";
 import { FIT_CASES } from "./fit-cases.ts";
 import { IMPORT_CASES } from "./import-cases.ts";
 import { PLAN_CASES } from "./plan-cases.ts";
+import { REAL_DATA_CASES } from "./real-data-cases.ts";
 import { TASK_CASES } from "./task-cases.ts";
 
 /** Every benchmark case, by name. */
@@ -11,4 +12,5 @@ export const ALL_CASES: Record<string, () => Promise<CaseResult>> = {
   ...PLAN_CASES,
   ...TASK_CASES,
   ...IMPORT_CASES,
+  ...REAL_DATA_CASES,
 };

@@ -39,6 +39,8 @@ export interface CaseResult {
   work: string;
   seconds: number;
   throughput?: string;
+  /** Measured figures to print after the table (the real-data validation cases). */
+  figures?: string[];
 }
 
 const time = async (f: () => unknown | Promise<unknown>) => {

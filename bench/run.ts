@@ -14,6 +14,7 @@ const table = new Table({
   wordWrap: true,
   colWidths: [26, 50, 9, 24, 10],
 });
+const figures: string[] = [];
 for (const name of names) {
   const out = execFileSync(
     process.execPath,
@@ -24,8 +25,10 @@ for (const name of names) {
   );
   const r = JSON.parse(out.trim().split("\n").pop() ?? "{}");
   table.push([r.name, r.work, r.seconds.toFixed(2), r.throughput ?? "", Math.round(r.peakMiB)]);
+  if (r.figures?.length) figures.push(`${r.name}:`, ...r.figures.map((f: string) => `  ${f}`));
   process.stderr.write(`${name}: ${r.seconds.toFixed(2)} s\n`);
 }
 process.stdout.write(
   `${table.toString()}\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}\n`,
 );
+if (figures.length) process.stdout.write(`\nMeasured figures (docs/validation.md):\n${figures.join("\n")}\n`);

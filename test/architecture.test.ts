@@ -15,6 +15,7 @@ const CORE = [
   "charts",
   "import",
   "report",
+  "validation",
 ];
 const EDGES = ["app", "store", "server", "cli", "web"];
 

@@ -12,6 +12,7 @@ import { run } from "./call.ts";
 import { CliError } from "./errors.ts";
 import { readText } from "./files.ts";
 import { localLog, logSource, withPerson } from "./local-data.ts";
+import { fitRealDataModel, REAL_DATA_MODELS } from "./real-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 
@@ -27,6 +28,11 @@ interface FitFlags {
   compare?: boolean;
   data?: string;
   uncertainty?: string;
+  screening?: string;
+  screen?: string;
+  sample?: string;
+  cv?: boolean;
+  ppc?: boolean;
 }
 
 const numeric = (s: string | undefined) => (s === undefined ? undefined : Number(s));
@@ -169,8 +175,19 @@ export function registerFit(program: Command): void {
     .option("--people <n>", "people in the recovery study (default 200)")
     .option("--weeks <list>", "weeks of logs in the recovery study, comma-separated (default 4,6,8,12)")
     .option("--seed <n>", "seed of the recovery study")
-    .option("--model <name>", "fit a reference task model instead (bandit2arm)")
-    .option("--variant <id>", "model variant (full, noThreat, noNovelty, noCircadian)")
+    .option(
+      "--model <name>",
+      "fit a task model to a trials file instead: bandit2arm, rstd (3-arm reversal), effort-discounting",
+    )
+    .option(
+      "--variant <id>",
+      "model variant (full, noThreat, noNovelty, noCircadian; rstd, rw; hyperbolic, exponential, parabolic)",
+    )
+    .option("--screening <file>", "rstd: attention-screening metrics (subject,infreq,accuracy)")
+    .option("--screen <rule>", "rstd: infrequency (default), accuracy, both or none")
+    .option("--sample <n>", "fit only the first n people of the file")
+    .option("--cv", "task models: compare variants by held-out log-likelihood")
+    .option("--ppc", "task models: posterior predictive check")
     .option(
       "--uncertainty <method>",
       "95 % intervals by laplace (default, fast) or mcmc (posterior quantiles)",
@@ -199,11 +216,15 @@ export function registerFit(program: Command): void {
       if (flags.model !== undefined) {
         if (!file)
           throw new CliError({ code: "invalid_input", message: "file: give a trials file", path: ["file"] });
+        if ((REAL_DATA_MODELS as readonly string[]).includes(flags.model)) {
+          print(await fitRealDataModel(flags.model, file, flags));
+          return;
+        }
         if (flags.model !== "bandit2arm")
           throw new CliError({
             code: "invalid_input",
             message: `--model: unknown model ${flags.model}`,
-            allowed: ["bandit2arm"],
+            allowed: ["bandit2arm", ...REAL_DATA_MODELS],
           });
         const r = await run<BanditFitResult>("fit/bandit2arm", { csv: readText(file) });
         print(flags.json ? JSON.stringify(r, null, 2) : banditText(r));

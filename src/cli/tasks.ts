@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import type { TaskExportFile, TaskFitReport } from "../app/tasks/commands.ts";
 import { run } from "./call.ts";
 import { parseJsonText, readText } from "./files.ts";
+import { fitExternalTaskFile, type RealDataFlags } from "./real-data.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 
@@ -82,7 +83,17 @@ export function registerTasks(program: Command): void {
     .description("fit the EEfRT and PRT models to an exported trials file (CSV or JSON)")
     .argument("<file>", "trials.csv or trials.json (the columns of `dopamap tasks` exports)")
     .option("--json", "print JSON")
-    .action(async (file: string, flags: { json?: boolean }) => {
+    .option("--format <id>", "another study's file: prt-sailer2024 (PRT without per-trial rewards)")
+    .option("--sample <n>", "--format: fit only the first n participants")
+    .option("--cv", "--format: Huys model against a static bias by held-out log-likelihood")
+    .option("--ppc", "--format: posterior predictive check")
+    .option("--seed <n>", "--format: seed of the latent reward draws")
+    .option("--no-model", "--format: signal-detection summaries only")
+    .action(async (file: string, flags: { json?: boolean; format?: string } & RealDataFlags) => {
+      if (flags.format !== undefined) {
+        process.stdout.write(`${await fitExternalTaskFile(flags.format, file, flags)}\n`);
+        return;
+      }
       const r = await run<TaskFitReport>("tasks/fit", taskFileInput(file));
       process.stdout.write(`${flags.json ? JSON.stringify(r, null, 2) : fitText(r)}\n`);
     });

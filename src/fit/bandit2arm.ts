@@ -1,4 +1,4 @@
-import { parseCsv } from "../model/records/csv.ts";
+import { CellReader, readTable, type TableIssue } from "../tasks/table.ts";
 import { laplace } from "./laplace.ts";
 import { nelderMead } from "./optimize.ts";
 
@@ -11,59 +11,38 @@ import { nelderMead } from "./optimize.ts";
  * towards the group.
  */
 
-/** One subject's trials: choice 1 or 2, outcome 0 or 1. */
+/** One subject's trials: choice 1 or 2, and the outcome on the file's own scale (0/1, ±1, points). */
 export interface BanditSubject {
   readonly subjID: string;
   readonly choices: Uint8Array;
   readonly outcomes: Float64Array;
 }
 
-export interface BanditCsvIssue {
-  readonly line: number;
-  readonly field: string;
-  readonly message: string;
-}
+export type BanditCsvIssue = TableIssue;
 
-/** Reads `subjID,choice,outcome` CSV (choice 1|2, outcome 0|1); every bad row is reported by line. */
+/**
+ * Reads `subjID,choice,outcome` as CSV or tab-separated text (hBayesDM's example files are TSV with
+ * a `trial` column and ±1 outcomes). Choice must be 1 or 2; the outcome any number, used as it is
+ * (the delta rule learns on the file's own scale). Every bad row is reported by line and column.
+ */
 export function readBanditCsv(
   text: string,
 ): { ok: true; subjects: BanditSubject[] } | { ok: false; issues: BanditCsvIssue[] } {
-  const rows = parseCsv(text);
-  const head = rows[0]?.fields.map((f) => f.trim()) ?? [];
-  const col = (n: string) => head.indexOf(n);
-  const need = ["subjID", "choice", "outcome"];
-  const lacking = need.filter((n) => col(n) < 0);
-  if (lacking.length > 0)
-    return { ok: false, issues: lacking.map((f) => ({ line: 1, field: f, message: `missing column ${f}` })) };
-  const issues: BanditCsvIssue[] = [];
+  const t = readTable(text, ["subjID", "choice", "outcome"]);
+  if (!t.ok) return { ok: false, issues: [...t.issues] };
+  const cells = new CellReader();
   const bySubject = new Map<string, { c: number[]; o: number[] }>();
-  for (const row of rows.slice(1)) {
-    const id = row.fields[col("subjID")]?.trim() ?? "";
-    const choice = Number(row.fields[col("choice")]);
-    const outcome = Number(row.fields[col("outcome")]);
-    if (id === "") issues.push({ line: row.line, field: "subjID", message: "empty subject id" });
-    else if (choice !== 1 && choice !== 2)
-      issues.push({
-        line: row.line,
-        field: "choice",
-        message: `choice must be 1 or 2, got ${row.fields[col("choice")]}`,
-      });
-    else if (outcome !== 0 && outcome !== 1)
-      issues.push({
-        line: row.line,
-        field: "outcome",
-        message: `outcome must be 0 or 1, got ${row.fields[col("outcome")]}`,
-      });
-    else {
-      const s = bySubject.get(id) ?? { c: [], o: [] };
-      s.c.push(choice);
-      s.o.push(outcome);
-      bySubject.set(id, s);
-    }
+  for (const row of t.rows) {
+    const id = cells.text(row, "subjID");
+    const choice = cells.number(row, "choice", { integer: true, min: 1, max: 2 });
+    const outcome = cells.number(row, "outcome");
+    if (id === null || choice === null || outcome === null) continue;
+    const s = bySubject.get(id) ?? { c: [], o: [] };
+    s.c.push(choice);
+    s.o.push(outcome);
+    bySubject.set(id, s);
   }
-  if (issues.length > 0) return { ok: false, issues };
-  if (bySubject.size === 0)
-    return { ok: false, issues: [{ line: 2, field: "subjID", message: "no trials" }] };
+  if (cells.issues.length > 0) return { ok: false, issues: cells.issues };
   return {
     ok: true,
     subjects: [...bySubject].map(([subjID, s]) => ({

@@ -3,6 +3,14 @@
  * approximation, model comparison, parameter and model recovery, and the bandit2arm reference fit.
  */
 
+export {
+  type CvComparison,
+  type CvFold,
+  compareHeldOut,
+  foldsByLabel,
+  heldOutLogLik,
+  type VariantCv,
+} from "./cross-validation.ts";
 export { posteriorDraws } from "./draws.ts";
 export {
   EEFRT_PRIORS,
@@ -11,6 +19,23 @@ export {
   type EefrtParticipantFit,
   fitEefrt,
 } from "./eefrt.ts";
+export {
+  type ChoiceCurveBin,
+  EFFORT_VARIANTS,
+  type EffortFitResult,
+  type EffortParameters,
+  type EffortParticipantFit,
+  type EffortPpc,
+  type EffortVariant,
+  effortChoiceProbability,
+  effortCoordinates,
+  effortCrossValidate,
+  effortDiscount,
+  effortLogLik,
+  effortPpc,
+  fitEffortDiscounting,
+  offerValue,
+} from "./effort-discounting.ts";
 export {
   compareVariants,
   countObservations,
@@ -57,6 +82,24 @@ export {
 } from "./parameters.ts";
 export { fitPrt, PRT_PRIORS, type PrtFitOptions, type PrtFitResult, type PrtParticipantFit } from "./prt.ts";
 export {
+  drawRewards,
+  fitPrtLatent,
+  LATENT_LABEL,
+  latentRewardDraws,
+  PRT_PUBLISHED_SCHEDULE,
+  PRT_STATIC_PRIORS,
+  type PrtLatentFitResult,
+  type PrtLatentOptions,
+  type PrtLatentParticipantFit,
+  type PrtLatentPpc,
+  type PrtRewardSchedule,
+  prtLatentCrossValidate,
+  prtLatentLogLik,
+  prtLatentPpc,
+  prtStaticLogLik,
+  simulatePrtLatent,
+} from "./prt-latent.ts";
+export {
   drawTrueParameters,
   type ModelRecovery,
   modelRecovery,
@@ -80,6 +123,24 @@ export {
   ratingProbability,
   replayLogLik,
 } from "./replay.ts";
+export {
+  fitRstd,
+  phiApprox,
+  RSTD_VARIANTS,
+  type RstdFitOptions,
+  type RstdFitResult,
+  type RstdParameters,
+  type RstdParticipantFit,
+  type RstdPpc,
+  type RstdVariant,
+  reversalCurve,
+  rstdCoordinates,
+  rstdCrossValidate,
+  rstdLogLik,
+  rstdParameters,
+  rstdPpc,
+  simulateRstd,
+} from "./rstd.ts";
 export {
   type TaskCoordinate,
   type TaskEstimate,

@@ -1,11 +1,18 @@
 import { streamRng } from "../model/rng.ts";
-import { type PrtBlockSummary, type PrtData, prtLogLik, prtSummary } from "../tasks/prt.ts";
+import {
+  type PrtBlockSummary,
+  type PrtData,
+  type PrtParameters,
+  prtLogLik,
+  prtSummary,
+} from "../tasks/prt.ts";
 import {
   logistic,
   logit,
   type TaskCoordinate,
   type TaskEstimate,
   type TaskGroupPrior,
+  type TaskMap,
   taskGroupFit,
 } from "./task-fit.ts";
 
@@ -54,15 +61,25 @@ export interface PrtFitResult {
   readonly prior: TaskGroupPrior;
 }
 
-const natural = (z: Float64Array) => ({
+/** The model's parameters from the transformed coordinates (log ρ, logit ε, log γ). */
+export const prtFromCoordinates = (z: ArrayLike<number>): PrtParameters => ({
   rewardSensitivity: Math.exp(z[0]!),
   learningRate: logistic(z[1]!),
   instructionSensitivity: Math.exp(z[2]!),
 });
 
+/** The three estimates of a PRT fit, from its MAP. */
+export function prtEstimates(m: TaskMap) {
+  return {
+    rewardSensitivity: m.estimates.rewardSensitivity!,
+    learningRate: m.estimates.learningRate!,
+    instructionSensitivity: m.estimates.instructionSensitivity!,
+  };
+}
+
 /** Fits every participant (MAP + Laplace), with empirical-Bayes shrinkage for groups. */
 export function fitPrt(data: readonly PrtData[], options: PrtFitOptions = {}): PrtFitResult {
-  const { maps, prior } = taskGroupFit(data, (d, z) => -prtLogLik(d, natural(z)), PRT_PRIORS, {
+  const { maps, prior } = taskGroupFit(data, (d, z) => -prtLogLik(d, prtFromCoordinates(z)), PRT_PRIORS, {
     ...options,
     rng: streamRng(options.seed ?? 1, 0, 41),
   });
@@ -71,10 +88,8 @@ export function fitPrt(data: readonly PrtData[], options: PrtFitOptions = {}): P
     return {
       participantId: d.participantId,
       trials: d.response.length,
-      rewardSensitivity: m.estimates.rewardSensitivity!,
-      learningRate: m.estimates.learningRate!,
-      instructionSensitivity: m.estimates.instructionSensitivity!,
-      logLik: prtLogLik(d, natural(m.z)),
+      ...prtEstimates(m),
+      logLik: prtLogLik(d, prtFromCoordinates(m.z)),
       converged: m.converged,
       blocks: prtSummary(d),
     };

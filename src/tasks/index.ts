@@ -23,6 +23,12 @@ export {
   eefrtValueDifference,
 } from "./eefrt.ts";
 export {
+  EFFORT_PRIZE_EUR,
+  type EffortChoiceData,
+  type ReadEffortChoicesResult,
+  readEffortChoicesCsv,
+} from "./effort-choice.ts";
+export {
   DEFAULT_SPREAD,
   DEFAULT_TASK_PERSON,
   drawTaskPerson,
@@ -82,6 +88,24 @@ export {
   trialToRow,
   writeTrialsCsv,
 } from "./records.ts";
+export {
+  REVERSAL_3ARM,
+  type ReadReversalResult,
+  type ReversalData,
+  readReversalCsv,
+  reversalAccuracy,
+} from "./reversal.ts";
+export { type ReadSailerPrtResult, readSailerPrtCsv, type SailerPrtParticipant } from "./sailer-prt.ts";
+export {
+  CellReader,
+  describeTableIssues,
+  MISSING_CELLS,
+  type NumberOptions,
+  readTable,
+  type TableIssue,
+  type TableResult,
+  type TableRow,
+} from "./table.ts";
 
 import { EEFRT_DEFINITION } from "./eefrt.ts";
 import { PRT_DEFINITION } from "./prt.ts";

@@ -361,8 +361,11 @@ function leanLogOdds(q: Float64Array, s: number, p: PrtParameters, zeta: number)
   return v1 - v0 + instructed;
 }
 
-/** Log-likelihood of a participant's responses; values start at 0 and carry across blocks. */
-export function prtLogLik(d: PrtData, p: PrtParameters): number {
+/**
+ * Log-likelihood of a participant's responses; values start at 0 and carry across blocks. With
+ * `weights`, trial t's choice counts `weights[t]` times (0 holds it out; values still learn from it).
+ */
+export function prtLogLik(d: PrtData, p: PrtParameters, weights?: ArrayLike<number>): number {
   const q = new Float64Array(4);
   const zeta = p.perceptualCertainty ?? 1;
   let ll = 0;
@@ -371,7 +374,8 @@ export function prtLogLik(d: PrtData, p: PrtParameters): number {
     const a = d.response[t]!;
     const x = leanLogOdds(q, s, p, zeta);
     const lse = x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-    ll += a === 1 ? x - lse : -lse;
+    const w = weights ? weights[t]! : 1;
+    if (w !== 0) ll += w * (a === 1 ? x - lse : -lse);
     const i = s * 2 + a;
     q[i]! += p.learningRate * (p.rewardSensitivity * d.rewarded[t]! - q[i]!);
   }
@@ -396,14 +400,19 @@ export interface PrtBlockSummary {
   readonly leanAccuracy: number;
 }
 
-/** log b and log d from the four cells, adding 0.5 to every cell when any is 0 (Hautus 1995). */
+/**
+ * log b and log d from the four cells, adding 0.5 to every cell when any is 0 (Hautus 1995), or to
+ * every cell always with `correction: "always"` (as some analyses do).
+ */
 export function prtSdt(
   richCorrect: number,
   richIncorrect: number,
   leanCorrect: number,
   leanIncorrect: number,
+  correction: "whenZero" | "always" = "whenZero",
 ) {
-  const c = richCorrect * richIncorrect * leanCorrect * leanIncorrect === 0 ? 0.5 : 0;
+  const c =
+    correction === "always" || richCorrect * richIncorrect * leanCorrect * leanIncorrect === 0 ? 0.5 : 0;
   const [rc, ri, lc, li] = [richCorrect + c, richIncorrect + c, leanCorrect + c, leanIncorrect + c];
   return { logB: 0.5 * Math.log10((rc * li) / (ri * lc)), logD: 0.5 * Math.log10((rc * lc) / (ri * li)) };
 }

@@ -66,9 +66,9 @@ describe("fit commands", () => {
   });
 
   it("names the field for bad bandit rows and for an empty log", async () => {
-    const r = await registry.invoke("fit/bandit2arm", { csv: "subjID,choice,outcome\na,1,2\n" });
+    const r = await registry.invoke("fit/bandit2arm", { csv: "subjID,choice,outcome\na,1,x\n" });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toBe("line 2: outcome: outcome must be 0 or 1, got 2");
+    if (!r.ok) expect(r.error.message).toBe('line 2: outcome: expected a number, got "x"');
     const empty = await registry.invoke("fit/run", { log: { activities: [], checkIns: [] } });
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.error.path).toEqual(["log", "checkIns"]);

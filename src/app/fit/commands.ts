@@ -32,6 +32,7 @@ import {
   storedEvidence,
 } from "../person/index.ts";
 import { AppError, defineCommand } from "../registry.ts";
+import { REAL_DATA_FIT_COMMANDS } from "./real-data-commands.ts";
 
 const VARIANT_IDS = MODEL_VARIANTS.map((v) => v.id) as [VariantId, ...VariantId[]];
 const UNCERTAINTY_METHODS = ["laplace", "mcmc"] as const;
@@ -364,4 +365,5 @@ export const FIT_COMMANDS = [
   fitRecoveryCommand,
   fitBanditCommand,
   logsExportCommand,
+  ...REAL_DATA_FIT_COMMANDS,
 ] as const;

@@ -33,6 +33,7 @@ import { MIN_TASK_TRIALS } from "../person/rules.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
 import type { Store } from "../store-port.ts";
+import { tasksFitExternalCommand } from "./prt-latent-command.ts";
 
 /**
  * The behavioural tasks as commands: the browser starts a session (its schedule is drawn from a
@@ -484,4 +485,5 @@ export const TASK_COMMANDS = [
   tasksExportCommand,
   tasksFitCommand,
   tasksSimulateCommand,
+  tasksFitExternalCommand,
 ] as const;
