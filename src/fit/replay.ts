@@ -1,3 +1,4 @@
+import type { StepState } from "../model/person/engine.ts";
 import * as engine from "../model/person/engine.ts";
 import { cortisolAt, effortCost, RATING_NOISE_SD, RATING_SCALE, toneAt } from "../model/person/engine.ts";
 import type { PersonParameters } from "../model/person/params.ts";
@@ -84,6 +85,7 @@ export interface ReplayTrace {
   readonly value: Float64Array;
   readonly anticipation: Float64Array;
   readonly wanting: Float64Array;
+  readonly drive: Float64Array;
   readonly predictionError: Float64Array;
 }
 
@@ -93,6 +95,7 @@ export function emptyTrace(n: number): ReplayTrace {
     value: new Float64Array(n),
     anticipation: new Float64Array(n),
     wanting: new Float64Array(n),
+    drive: new Float64Array(n),
     predictionError: new Float64Array(n).fill(Number.NaN),
   };
 }
@@ -229,15 +232,42 @@ function compile(data: ReplayData): Compiled {
 }
 const logOf = (x: number) => Math.max(LOG_FLOOR, Math.log(x));
 
+/** The replay's state after opportunity `i`, in the engine's `StepState` shape (exposure is 1: a log has no ladder). */
+function emitState(
+  onState: (i: number, s: StepState) => void,
+  i: number,
+  person: readonly [number, number, number, number],
+  slot: readonly Float64Array[],
+  s: number,
+): void {
+  onState(i, {
+    anticipatoryGain: person[0],
+    d2Availability: person[1],
+    threatGain: person[2],
+    stressLoad: person[3],
+    magnitude: slot[0]![s]!,
+    probability: slot[1]![s]!,
+    count: slot[2]![s]!,
+    belief: slot[3]![s]!,
+    uncertainty: slot[4]![s]!,
+    novelty: slot[5]![s]!,
+    habituation: slot[6]![s]!,
+    tolerance: slot[7]![s]!,
+    exposure: 1,
+  });
+}
+
 /**
  * Replays the sequence under `p` and returns the log-likelihood of the observations (the chosen
- * terms); fills `trace` when given. Never throws on odd parameters: a non-finite result is −Infinity.
+ * terms); fills `trace` when given, and calls `onState` after each opportunity with the state it
+ * left. Never throws on odd parameters: a non-finite result is −Infinity.
  */
 export function replayLogLik(
   p: PersonParameters,
   data: ReplayData,
   terms: ReplayTerms = ALL_TERMS,
   trace?: ReplayTrace,
+  onState?: (i: number, s: StepState) => void,
 ): number {
   const acts = data.activities;
   const n = acts.length;
@@ -323,8 +353,13 @@ export function replayLogLik(
       trace.value[i] = value;
       trace.anticipation[i] = anticipation;
       trace.wanting[i] = wanting;
+      trace.drive[i] = drive;
     }
-    if (!started) continue;
+    if (!started) {
+      if (onState)
+        emitState(onState, i, [kappa, d2, tau, load], [mag, prob, count, belief, unc, nov, hab, tol], s);
+      continue;
+    }
 
     const rewarded = a.magnitude * c.durationScale[i]! + a.immediateReward;
     const keep = p.hedonicGain * (1 - hab[s]!) * (1 - tol[s]!);
@@ -364,6 +399,8 @@ export function replayLogLik(
     tol[s] = tol[s]! + p.toleranceRate * hab[s]! * (1 - tol[s]!);
     hab[s] = hab[s]! + p.habituationRate * (1 - hab[s]!);
     if (trace) trace.predictionError[i] = delta;
+    if (onState)
+      emitState(onState, i, [kappa, d2, tau, load], [mag, prob, count, belief, unc, nov, hab, tol], s);
   }
   return Number.isFinite(ll) ? ll : Number.NEGATIVE_INFINITY;
 }

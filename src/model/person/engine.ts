@@ -81,10 +81,34 @@ export interface OpportunityRecord {
   worryRating: number;
 }
 
+/**
+ * The state right after one opportunity: the person's slow variables and the learned state of the
+ * opportunity's activity (for equivalence checks of the model's equations; emitted only when asked for).
+ */
+export interface StepState {
+  readonly anticipatoryGain: number;
+  readonly d2Availability: number;
+  readonly threatGain: number;
+  readonly stressLoad: number;
+  /** Learned outcome size, reward probability, outcome count and belief that the regime holds. */
+  readonly magnitude: number;
+  readonly probability: number;
+  readonly count: number;
+  readonly belief: number;
+  readonly uncertainty: number;
+  readonly novelty: number;
+  readonly habituation: number;
+  readonly tolerance: number;
+  /** Fraction of the activity's threat met at its current progression step (1 in a replay). */
+  readonly exposure: number;
+}
+
 export interface EngineOptions {
   readonly weeks: number;
   readonly rng: Rng;
   readonly onRecord?: (r: OpportunityRecord) => void;
+  /** Called after each opportunity (after `onRecord`) with the state it left. */
+  readonly onState?: (s: StepState) => void;
   /** Keep person-day summaries (days × DAY_METRIC_COUNT) as well as weekly ones. */
   readonly daily?: boolean;
 }
@@ -164,7 +188,7 @@ export function acuteResponsiveness(p: PersonParameters, acuteCortisol: number):
  */
 export function runPerson(params: PersonParameters, world: CompiledWorld, opts: EngineOptions): EngineResult {
   const p = params;
-  const { rng, onRecord } = opts;
+  const { rng, onRecord, onState } = opts;
   const n = world.slotCount;
   const weeks = opts.weeks;
   const weekly = new Float64Array(weeks * WEEK_METRIC_COUNT);
@@ -390,6 +414,22 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
             anticipatedRating: antRating,
             experiencedRating: expRating,
             worryRating: attrs[o + A.threat]! > 0 ? Math.round(ratingOf(threatNow)) : Number.NaN,
+          });
+        if (onState)
+          onState({
+            anticipatoryGain: kappa,
+            d2Availability: d2,
+            threatGain: tau,
+            stressLoad: load,
+            magnitude: mag[s]!,
+            probability: prob[s]!,
+            count: count[s]!,
+            belief: belief[s]!,
+            uncertainty: unc[s]!,
+            novelty: nov[s]!,
+            habituation: hab[s]!,
+            tolerance: tol[s]!,
+            exposure: exposure[s]!,
           });
       }
     }
