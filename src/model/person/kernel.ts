@@ -157,9 +157,18 @@ export function toneAt(hour: number, peak: number, amplitude: number): number {
   return 1 + amplitude * (0.5 * Math.cos(x) + 0.5 * Math.cos(2 * x));
 }
 
+/** Cortisol of the awakening response by hours since waking, before any chronic load. */
+function awakeningCortisolAt(hoursAwake: number): number {
+  return 0.3 + 0.5 * Math.exp(-hoursAwake / 3);
+}
+
+/** The awakening response at each whole hour awake, 0..23 (the same for everyone). */
+const AWAKENING_CORTISOL = new Float64Array(24);
+for (let h = 0; h < 24; h++) AWAKENING_CORTISOL[h] = awakeningCortisolAt(h);
+
 /** Baseline cortisol by hours since waking (awakening response, then decline), plus chronic load. */
 export function cortisolAt(hoursAwake: number, load: number): number {
-  return 0.3 + 0.5 * Math.exp(-hoursAwake / 3) + load;
+  return awakeningCortisolAt(hoursAwake) + load;
 }
 
 /** Salience of an activity: follows importance when ν = 0 and novelty when ν = 1 (1 at the midpoint). */
@@ -229,8 +238,8 @@ export function renewNovelty(st: Float64Array, s: number, novelty: number): void
 }
 
 /**
- * This hour's tone, anticipatory gain and cortisol, for `hourOfDay` and `hoursAwake`, with an
- * acute cortisol pulse of size `acute` (0 when none) and a tone boost from an earlier activity.
+ * This hour's tone, anticipatory gain and cortisol, for `hourOfDay` and `hoursAwake` (0..23), with
+ * an acute cortisol pulse of size `acute` (0 when none) and a tone boost from an earlier activity.
  */
 export function beginHour(
   par: Float64Array,
@@ -242,7 +251,7 @@ export function beginHour(
 ): void {
   const load = st[K.stressLoad]!;
   st[K.acute] = acute;
-  st[K.cortisol] = cortisolAt(hoursAwake, load) + acute;
+  st[K.cortisol] = AWAKENING_CORTISOL[hoursAwake]! + load + acute;
   st[K.tone] = st[K.toneByHour + hourOfDay]! + toneBoost;
   st[K.gain] = st[K.anticipatoryGain]! * acuteReleaseOf(par[P.acuteReleaseGain]!, acute, load);
 }
@@ -275,10 +284,14 @@ export function decide(par: Float64Array, st: Float64Array, s: number): void {
     1 / (1 + Math.exp(-(par[P.choiceSensitivity]! * (drive - par[P.startThreshold]!))));
 }
 
-/** Liking of an outcome of activity `s` now: the hedonic channel, habituating and with tolerance. */
-export function likingOf(par: Float64Array, st: Float64Array, s: number, outcome: number): number {
+/**
+ * Liking of the outcome in the inputs, were it met now by activity `s`: the hedonic channel,
+ * habituating and with tolerance. Writes it to the results; changes no state.
+ */
+export function like(par: Float64Array, st: Float64Array, s: number): void {
   const o = activityOffset(s);
-  return par[P.hedonicGain]! * outcome * (1 - st[o + L.habituation]!) * (1 - st[o + L.tolerance]!);
+  st[K.liking] =
+    par[P.hedonicGain]! * st[K.outcome]! * (1 - st[o + L.habituation]!) * (1 - st[o + L.tolerance]!);
 }
 
 /**
@@ -300,7 +313,7 @@ export function learn(par: Float64Array, st: Float64Array, s: number, urge: bool
     st[K.d2Availability]! *
     outcome *
     acuteResponsivenessOf(par[P.acuteRewardBlunting]!, st[K.acute]!);
-  st[K.liking] = likingOf(par, st, s, outcome);
+  like(par, st, s);
   let delta = rExp - value;
   if (surge > 0) delta = Math.max(delta + surge, surge);
 
