@@ -2,6 +2,7 @@ import type { StepState } from "../model/person/engine.ts";
 import * as kernel from "../model/person/kernel.ts";
 import { effortCostOf, RATING_NOISE_SD, RATING_SCALE } from "../model/person/kernel.ts";
 import type { PersonParameters } from "../model/person/params.ts";
+import { UNLOGGED_INPUTS } from "./world.ts";
 
 /**
  * The person-level model replayed over an observed sequence, as RL-model fitting does: the latent
@@ -9,10 +10,10 @@ import type { PersonParameters } from "../model/person/params.ts";
  * likelihood is a product over opportunities. The equations are the simulator's own: both call the
  * model's kernel (`model/person/kernel.ts`: decide, learn, overnight), so the model is one model;
  * on a simulated sequence with the true outcomes the start probabilities are the engine's
- * (`replay.test.ts`). What a log cannot show is passed to the kernel as the fit's world assumes it:
- * no acute stress pulse or tone boost, no harm from a threatening approach (τ only extinguishes),
- * no drug surge, no stress relief, a constant chronic load, and no urge acted on without a recorded
- * cue (only cued urges are logged).
+ * (`replay.test.ts`). What a log cannot show is passed to the kernel as the fit's world assumes it
+ * (stated once, in `world.ts`): no acute stress pulse or tone boost, no harm from a threatening
+ * approach (τ only extinguishes), no drug surge, no stress relief, a constant chronic load, and no
+ * urge acted on without a recorded cue (only cued urges are logged).
  *
  * The outcome a start met is the schedule's: known for a fixed schedule; for a probabilistic one
  * the experienced rating says whether it was rewarded (the likelier of the two), and a missing
@@ -279,9 +280,10 @@ export function replayLogLik(
     const a = acts[s]!;
     initActivity(par, st, s, a.probability, a.magnitude + a.immediateReward, a.novelty);
   }
-  st[K.cueFactor] = 1;
-  st[K.exposure] = 1;
-  // The fit's world: the chronic load is constant (the stress input it follows is the load itself).
+  st[K.cueFactor] = UNLOGGED_INPUTS.cueFactor;
+  st[K.exposure] = UNLOGGED_INPUTS.exposure;
+  // The fit's world (`world.ts`): the chronic load is constant (the stress input it follows is the
+  // load itself), and every opportunity is cued and met at full exposure.
   const stressInput = p.stressLoad;
   let ll = 0;
   let day = 0;
@@ -310,8 +312,7 @@ export function replayLogLik(
     const hi = (oHour - data.wakeHour + 24) % 24;
     const hourKey = day * 24 + hi;
     if (hourKey !== lastHourKey) {
-      // No acute pulse and no tone boost: a log shows neither.
-      beginHour(par, st, oHour, hi, 0, 0);
+      beginHour(par, st, oHour, hi, UNLOGGED_INPUTS.acute, UNLOGGED_INPUTS.toneBoost);
       lastHourKey = hourKey;
     }
     const s = c.activity[i]!;
@@ -350,11 +351,10 @@ export function replayLogLik(
       } else if (terms.experienced && !Number.isNaN(exp))
         ll += ratingLogProbability(exp, ratingOf(likingNow(par, st, s, rewarded)));
       const known = c.outcome[i]!;
-      // A log shows no drug surge, no harm met on approach and no stress relief.
       st[K.outcome] = !Number.isNaN(known) ? known : pHit * rewarded + (1 - pHit) * a.immediateReward;
-      st[K.surge] = 0;
-      st[K.harmed] = 0;
-      st[K.stressRelief] = 0;
+      st[K.surge] = UNLOGGED_INPUTS.surge;
+      st[K.harmed] = UNLOGGED_INPUTS.harmed;
+      st[K.stressRelief] = UNLOGGED_INPUTS.stressRelief;
       learn(par, st, s, a.urge);
       if (trace) trace.predictionError[i] = st[K.predictionError]!;
     }
