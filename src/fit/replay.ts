@@ -1,4 +1,4 @@
-import type { StepState } from "../model/person/engine.ts";
+import { type StepState, stepState } from "../model/person/engine.ts";
 import * as kernel from "../model/person/kernel.ts";
 import { effortCostOf, RATING_NOISE_SD, RATING_SCALE } from "../model/person/kernel.ts";
 import type { PersonParameters } from "../model/person/params.ts";
@@ -164,7 +164,7 @@ export function ratingInverse(rating: number): number {
 
 // The kernel bound once: the hot loop then calls its functions and reads its offsets directly, not
 // through a module namespace's getters (a third of the replay's time under tsx, measured with --cpu-prof).
-const { activityOffset, beginHour, decide, initActivity, initPerson, K, L, learn, like, newState } = kernel;
+const { beginHour, decide, initActivity, initPerson, K, learn, like, newState } = kernel;
 const { overnight, overnightActivity, packParameters, ratingOf } = kernel;
 
 /** The sequence as typed arrays (one shape for the hot loop); NaN marks a missing rating. */
@@ -237,26 +237,6 @@ function likingNow(par: Float64Array, st: Float64Array, s: number, outcome: numb
   st[K.outcome] = outcome;
   like(par, st, s);
   return st[K.liking]!;
-}
-
-/** The replay's state after opportunity `i`, in the engine's `StepState` shape (exposure is 1: a log has no ladder). */
-function emitState(onState: (i: number, s: StepState) => void, i: number, st: Float64Array, s: number): void {
-  const o = activityOffset(s);
-  onState(i, {
-    anticipatoryGain: st[K.anticipatoryGain]!,
-    d2Availability: st[K.d2Availability]!,
-    threatGain: st[K.threatGain]!,
-    stressLoad: st[K.stressLoad]!,
-    magnitude: st[o + L.magnitude]!,
-    probability: st[o + L.probability]!,
-    count: st[o + L.count]!,
-    belief: st[o + L.belief]!,
-    uncertainty: st[o + L.uncertainty]!,
-    novelty: st[o + L.novelty]!,
-    habituation: st[o + L.habituation]!,
-    tolerance: st[o + L.tolerance]!,
-    exposure: 1,
-  });
 }
 
 /**
@@ -358,7 +338,8 @@ export function replayLogLik(
       learn(par, st, s, a.urge);
       if (trace) trace.predictionError[i] = st[K.predictionError]!;
     }
-    if (onState) emitState(onState, i, st, s);
+    // Exposure is 1 in a replay: a log has no graded-exposure ladder.
+    if (onState) onState(i, stepState(st, s, UNLOGGED_INPUTS.exposure));
   }
   return Number.isFinite(ll) ? ll : Number.NEGATIVE_INFINITY;
 }

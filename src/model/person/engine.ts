@@ -457,8 +457,8 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
   }
 }
 
-/** The state after an opportunity of activity `s`, by name (for `onState`). */
-function stepState(st: Float64Array, s: number, exposure: number): StepState {
+/** The state after an opportunity of activity `s`, by name (for `onState`, here and in the fit's replay). */
+export function stepState(st: Float64Array, s: number, exposure: number): StepState {
   const o = activityOffset(s);
   return {
     anticipatoryGain: st[K.anticipatoryGain]!,
