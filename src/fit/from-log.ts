@@ -2,8 +2,9 @@ import type { OpportunityRecord } from "../model/person/engine.ts";
 import type { Environment } from "../model/person/environment.ts";
 import { daysBetween } from "../model/records/from-simulation.ts";
 import type { PersonLog } from "../model/records/schema.ts";
+import { activityFromRecord } from "../model/records/to-model.ts";
 import type { ReplayActivity, ReplayData, ReplayOpportunity } from "./replay.ts";
-import { fittedActivity, loggedActivity, replayActivity } from "./world.ts";
+import { fittedActivity, replayActivity } from "./world.ts";
 
 /** Reward schedule facts a log does not carry; defaults: the fit's (`LOGGED_ACTIVITY` in `world.ts`). */
 export interface ActivityOverride {
@@ -34,7 +35,7 @@ export function replayFromLog(log: PersonLog, options: ReplayFromLogOptions = {}
   const activities: ReplayActivity[] = log.activities.map((a, i) => {
     index.set(a.id, i);
     const o = options.activityOverrides?.[a.id] ?? {};
-    const seen = fittedActivity(loggedActivity(a));
+    const seen = fittedActivity(activityFromRecord(a));
     return {
       ...seen,
       noveltyRefresh: o.noveltyRefresh ?? seen.noveltyRefresh,

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { type Activity, activity } from "../model/person/environment.ts";
 import type { PersonLog, RecordActivity } from "../model/records/schema.ts";
+import { activityFromRecord } from "../model/records/to-model.ts";
 import { choice, SAMPLE_ACTIVITIES } from "../plan/fixtures.ts";
 import { toEnvironment, toModelActivity } from "../plan/select.ts";
 import { replayFromLog } from "./from-log.ts";
@@ -12,7 +13,6 @@ import {
   DESCRIPTIVE,
   fittedActivity,
   LOGGED_ACTIVITY,
-  loggedActivity,
   NOT_IN_A_LOG,
   PER_CHECK_IN,
   replayActivity,
@@ -68,7 +68,7 @@ describe("the fit's world and the plan's", () => {
     const data = replayFromLog(log);
     RECORDS.forEach((record, i) => {
       expect(data.activities[i]).toEqual(fittedActivity(planned(record)));
-      expect(data.activities[i]).toEqual(fittedActivity(loggedActivity(record)));
+      expect(data.activities[i]).toEqual(fittedActivity(activityFromRecord(record)));
     });
   });
 
@@ -77,7 +77,7 @@ describe("the fit's world and the plan's", () => {
     const differing = new Set<string>();
     for (const record of RECORDS) {
       const plan = planned(record);
-      const fit = loggedActivity(record);
+      const fit = activityFromRecord(record);
       for (const key of Object.keys(plan) as (keyof Activity)[])
         if (!same(plan[key], fit[key])) {
           expect(allowed).toContain(key);

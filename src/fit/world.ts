@@ -2,12 +2,12 @@
  * The fit's world, stated once. The plan forecasts in a simulated world made from the person's
  * logged activities (`plan/select.ts`: `toModelActivity`, `toEnvironment`); the fit estimates the
  * parameters in the world a log shows. What both read from a logged activity they read alike; what
- * a log cannot show is listed here with what the fit assumes instead. `world.test.ts` checks the
+ * a log cannot show is listed here with what the fit assumes instead. A logged activity enters the
+ * model as `activityFromRecord` makes it (`model/records/to-model.ts`). `world.test.ts` checks the
  * lists against both conversions: the fit sees the plan's activity exactly as it sees its own, and
  * every field in which the plan's differs is listed.
  */
-import { type Activity, type ActivityKind, activity, type Environment } from "../model/person/environment.ts";
-import type { RecordActivity } from "../model/records/schema.ts";
+import type { Activity, Environment } from "../model/person/environment.ts";
 import type { ReplayActivity } from "./replay.ts";
 
 /** Reward and environment facts of a logged activity as the fit assumes them (`ActivityOverride` can say otherwise). */
@@ -63,21 +63,6 @@ export const UNLOGGED_INPUTS = {
   cueFactor: 1,
   exposure: 1,
 } as const;
-
-/** A logged activity as a model activity: the record's fields, the model's neutral defaults for the rest. */
-export function loggedActivity(a: RecordActivity): Activity {
-  return activity({
-    id: a.id,
-    label: a.name,
-    kind: a.kind as ActivityKind,
-    importance: a.importance,
-    novelty: a.novelty,
-    effort: a.effort,
-    threat: a.threat,
-    urge: a.urge,
-    durationMin: a.durationMin,
-  });
-}
 
 /** What the replay carries of a model activity: its own facts, its reward schedule included. */
 export function replayActivity(a: Activity): ReplayActivity {
