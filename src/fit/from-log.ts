@@ -2,9 +2,11 @@ import type { OpportunityRecord } from "../model/person/engine.ts";
 import type { Environment } from "../model/person/environment.ts";
 import { daysBetween } from "../model/records/from-simulation.ts";
 import type { PersonLog } from "../model/records/schema.ts";
+import { activityFromRecord } from "../model/records/to-model.ts";
 import type { ReplayActivity, ReplayData, ReplayOpportunity } from "./replay.ts";
+import { fittedActivity, replayActivity } from "./world.ts";
 
-/** Reward schedule facts a log does not carry; defaults: magnitude 1, probability 1, nothing else. */
+/** Reward schedule facts a log does not carry; defaults: the fit's (`LOGGED_ACTIVITY` in `world.ts`). */
 export interface ActivityOverride {
   readonly magnitude?: number;
   readonly probability?: number;
@@ -33,18 +35,13 @@ export function replayFromLog(log: PersonLog, options: ReplayFromLogOptions = {}
   const activities: ReplayActivity[] = log.activities.map((a, i) => {
     index.set(a.id, i);
     const o = options.activityOverrides?.[a.id] ?? {};
+    const seen = fittedActivity(activityFromRecord(a));
     return {
-      id: a.id,
-      importance: a.importance,
-      novelty: a.novelty,
-      noveltyRefresh: o.noveltyRefresh ?? 0,
-      effort: a.effort,
-      threat: a.threat,
-      urge: a.urge,
-      durationMin: a.durationMin,
-      magnitude: o.magnitude ?? 1,
-      probability: o.probability ?? 1,
-      immediateReward: o.immediateReward ?? 0,
+      ...seen,
+      noveltyRefresh: o.noveltyRefresh ?? seen.noveltyRefresh,
+      magnitude: o.magnitude ?? seen.magnitude,
+      probability: o.probability ?? seen.probability,
+      immediateReward: o.immediateReward ?? seen.immediateReward,
     };
   });
   const dates = [
@@ -106,20 +103,7 @@ export function replayFromRecords(
   records: readonly OpportunityRecord[],
   withOutcomes: boolean,
 ): ReplayData {
-  const activities: ReplayActivity[] = environment.activities.map((a) => ({
-    id: a.id,
-    importance: a.importance,
-    novelty: a.novelty,
-    noveltyRefresh: a.noveltyRefresh,
-    effort: a.effort,
-    threat: a.threat,
-    urge: a.urge,
-    durationMin: a.durationMin,
-    magnitude: a.reward.magnitude,
-    probability:
-      a.reward.kind === "fixed" || a.reward.kind === "variableMagnitude" ? 1 : a.reward.probability,
-    immediateReward: a.immediateReward,
-  }));
+  const activities = environment.activities.map(replayActivity);
   const ids = activities.map((a) => a.id);
   const opportunities: ReplayOpportunity[] = records
     .filter((r) => r.planned || r.cued)

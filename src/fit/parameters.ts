@@ -1,6 +1,21 @@
-import { defaultParameters, type ParameterName, type PersonParameters } from "../model/person/params.ts";
+import {
+  defaultParameters,
+  PARAMETERS,
+  type ParameterInfo,
+  type ParameterName,
+  type PersonParameters,
+  type SpreadScale,
+} from "../model/person/params.ts";
 
-/** The parameters a person's logs can identify (DESIGN.md, "Fitting"); the rest stay at their priors. */
+/** The parameters the table marks fittable. */
+type FittableName = {
+  [N in ParameterName]: (typeof PARAMETERS)[N]["fittable"] extends true ? N : never;
+}[ParameterName];
+
+/**
+ * The parameters a person's logs can identify (DESIGN.md, "Fitting"): the table's fittable ones, in
+ * the order of the fit's parameter vector; the rest stay at their priors.
+ */
 export const FITTED_NAMES = [
   "anticipatoryGain",
   "rewardSensitivity",
@@ -9,12 +24,12 @@ export const FITTED_NAMES = [
   "noveltyCoupling",
   "choiceSensitivity",
   "chronotypePeak",
-] as const satisfies readonly ParameterName[];
+] as const satisfies readonly FittableName[];
 export type FittedName = (typeof FITTED_NAMES)[number];
 
 /**
- * Parameters DESIGN.md lists as fittable that a log cannot identify, held at their defaults, with
- * the reason (shown in fit reports). The learning rates move the likelihood only through a
+ * Parameters DESIGN.md lists as estimable that a log cannot identify (the table marks them not
+ * fittable), held at their defaults, with the reason (shown in fit reports). The learning rates move the likelihood only through a
  * prediction error in outcome size: a logged activity has a fixed schedule of size 1 and the
  * learned size starts there, so every full-length start meets its expectation exactly and α± have
  * no effect at any log length (measured: the log-likelihood of 12-week logs is identical, to the
@@ -28,17 +43,18 @@ export const NOT_IDENTIFIED: Readonly<Partial<Record<ParameterName, string>>> = 
     "α− is held at its default 0.2: with fixed reward schedules every full-length start meets its learned size, so no log length identifies it",
 };
 
-/** How a parameter is mapped to the unconstrained scale the optimiser and the Laplace step use. */
-export type Transform = "log" | "logit" | "linear";
+/** How a parameter is mapped to the unconstrained scale the optimiser and the Laplace step use: its table scale. */
+export type Transform = SpreadScale;
 
-/** A weakly informative normal prior on the transformed scale. */
+/** A fitted parameter: a weakly informative normal prior on the transformed scale, and its range. */
 export interface FittedSpec {
+  /** The parameter's scale in the table. */
   readonly transform: Transform;
   /** Prior mean on the natural scale (transformed before use). */
   readonly priorMean: number;
   /** Prior sd on the transformed scale. */
   readonly priorSd: number;
-  /** Natural-scale bounds the engine accepts (values are clamped into them). */
+  /** Natural-scale bounds the fit searches (values are clamped into them): the table's fit range. */
   readonly min: number;
   readonly max: number;
 }
@@ -48,15 +64,26 @@ export interface FittedSpec {
  * 2.7 per sd on log scales); reward sensitivity is narrower because the logs see it only through
  * κ·ρ (the anticipated ratings) and learning.
  */
-export const FITTED_SPECS: Readonly<Record<FittedName, FittedSpec>> = {
-  anticipatoryGain: { transform: "log", priorMean: 0.8, priorSd: 0.5, min: 0.02, max: 3 },
-  rewardSensitivity: { transform: "log", priorMean: 1, priorSd: 0.15, min: 0.02, max: 3 },
-  effortCost: { transform: "log", priorMean: 1.5, priorSd: 0.5, min: 0.01, max: 10 },
-  threatGain: { transform: "log", priorMean: 0.25, priorSd: 1, min: 0.001, max: 3 },
-  noveltyCoupling: { transform: "logit", priorMean: 0.2, priorSd: 1, min: 0.001, max: 0.999 },
-  choiceSensitivity: { transform: "log", priorMean: 5, priorSd: 0.4, min: 0.1, max: 50 },
-  chronotypePeak: { transform: "linear", priorMean: 9, priorSd: 2.5, min: 0, max: 23.99 },
+const PRIORS: Readonly<Record<FittedName, Pick<FittedSpec, "priorMean" | "priorSd">>> = {
+  anticipatoryGain: { priorMean: 0.8, priorSd: 0.5 },
+  rewardSensitivity: { priorMean: 1, priorSd: 0.15 },
+  effortCost: { priorMean: 1.5, priorSd: 0.5 },
+  threatGain: { priorMean: 0.25, priorSd: 1 },
+  noveltyCoupling: { priorMean: 0.2, priorSd: 1 },
+  choiceSensitivity: { priorMean: 5, priorSd: 0.4 },
+  chronotypePeak: { priorMean: 9, priorSd: 2.5 },
 };
+
+function specOf(name: FittedName): FittedSpec {
+  const info: ParameterInfo = PARAMETERS[name];
+  const [min, max] = info.fitRange ?? [info.min, info.max];
+  return { transform: info.scale, ...PRIORS[name], min, max };
+}
+
+/** Each fitted parameter's prior, with the scale and range the parameter table gives it. */
+export const FITTED_SPECS: Readonly<Record<FittedName, FittedSpec>> = Object.fromEntries(
+  FITTED_NAMES.map((name) => [name, specOf(name)]),
+) as Record<FittedName, FittedSpec>;
 
 export function toScale(t: Transform, x: number): number {
   if (t === "log") return Math.log(x);

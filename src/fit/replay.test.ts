@@ -42,6 +42,21 @@ describe("replay is the engine's model", () => {
       expect(worst).toBeLessThan(1e-9);
     });
 
+  it("lets D recover in abstinence as the engine does (a person below normal D)", () => {
+    const params = { ...defaultParameters(), d2Availability: 0.8, anticipatoryGain: 0.6 };
+    const env = quietEnvironment();
+    const records: OpportunityRecord[] = [];
+    simulatePerson(params, env, [], { weeks: 8, seed: 7, onRecord: (r) => records.push(r) });
+    const data = replayFromRecords(env, records, true);
+    const trace = emptyTrace(data.opportunities.length);
+    replayLogLik(params, data, undefined, trace);
+    let worst = 0;
+    records.forEach((r, i) => {
+      worst = Math.max(worst, Math.abs(r.startProbability - trace.startProbability[i]!));
+    });
+    expect(worst).toBeLessThan(1e-9);
+  });
+
   it("stays close when outcomes come from the experienced ratings instead", () => {
     const { params, env, records } = simulate(1, 8);
     const data = replayFromRecords(env, records, false);

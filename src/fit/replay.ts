@@ -1,16 +1,19 @@
-import * as engine from "../model/person/engine.ts";
-import { cortisolAt, effortCost, RATING_NOISE_SD, RATING_SCALE, toneAt } from "../model/person/engine.ts";
+import { type StepState, stepState } from "../model/person/engine.ts";
+import * as kernel from "../model/person/kernel.ts";
+import { effortCostOf, RATING_NOISE_SD, RATING_SCALE } from "../model/person/kernel.ts";
 import type { PersonParameters } from "../model/person/params.ts";
+import { UNLOGGED_INPUTS } from "./world.ts";
 
 /**
  * The person-level model replayed over an observed sequence, as RL-model fitting does: the latent
  * values are deterministic given the parameters and the observed starts and outcomes, so the
- * likelihood is a product over opportunities. It uses the engine's own pieces (`toneAt`,
- * `cortisolAt`, `calibration`, `effortCost`, `ratingOf`) and the engine's update equations, so the
- * model is one model: on a simulated sequence with the true outcomes the start probabilities are
- * the engine's (`replay.test.ts`). What a log cannot show is held fixed: no acute stress pulse, no
- * harm from a threatening approach (τ only extinguishes), a constant chronic load, no drug surge,
- * and no urge acted on without a recorded cue (only cued urges are logged).
+ * likelihood is a product over opportunities. The equations are the simulator's own: both call the
+ * model's kernel (`model/person/kernel.ts`: decide, learn, overnight), so the model is one model;
+ * on a simulated sequence with the true outcomes the start probabilities are the engine's
+ * (`replay.test.ts`). What a log cannot show is passed to the kernel as the fit's world assumes it
+ * (stated once, in `world.ts`): no acute stress pulse or tone boost, no harm from a threatening
+ * approach (τ only extinguishes), no drug surge, no stress relief, a constant chronic load, and no
+ * urge acted on without a recorded cue (only cued urges are logged).
  *
  * The outcome a start met is the schedule's: known for a fixed schedule; for a probabilistic one
  * the experienced rating says whether it was rewarded (the likelier of the two), and a missing
@@ -84,6 +87,7 @@ export interface ReplayTrace {
   readonly value: Float64Array;
   readonly anticipation: Float64Array;
   readonly wanting: Float64Array;
+  readonly drive: Float64Array;
   readonly predictionError: Float64Array;
 }
 
@@ -93,12 +97,11 @@ export function emptyTrace(n: number): ReplayTrace {
     value: new Float64Array(n),
     anticipation: new Float64Array(n),
     wanting: new Float64Array(n),
+    drive: new Float64Array(n),
     predictionError: new Float64Array(n).fill(Number.NaN),
   };
 }
 
-const EXTINCTION_REWARD_PROBABILITY = 0.05;
-const KAPPA_CEILING = 1.5;
 const LOG_FLOOR = -30;
 
 /** Standard normal CDF (Abramowitz & Stegun 7.1.26 via erf; absolute error < 1.5e-7). */
@@ -129,23 +132,28 @@ const TABLE_STEP = 0.002;
 const TABLE_SIZE = Math.round((TABLE_HI - TABLE_LO) / TABLE_STEP) + 1;
 let logTable: Float64Array | null = null;
 
+/** The table of log rating probabilities, built on first use (kept out of the hot path's bytecode). */
+function buildLogTable(): Float64Array {
+  const table = new Float64Array(TABLE_SIZE * 11);
+  for (let k = 0; k < TABLE_SIZE; k++)
+    for (let r = 0; r <= 10; r++)
+      table[r * TABLE_SIZE + k] = Math.log(ratingProbability(r, TABLE_LO + k * TABLE_STEP));
+  return table;
+}
+
 /**
  * log `ratingProbability(rating, mean)` at the engine's noise sd, interpolated from a table
  * (step 0.002 in the mean; the likelihood's hot path). Means outside −3..13 use the exact formula.
  */
 export function ratingLogProbability(rating: number, mean: number): number {
   if (!(mean > TABLE_LO && mean < TABLE_HI)) return Math.log(ratingProbability(rating, mean));
-  if (!logTable) {
-    logTable = new Float64Array(TABLE_SIZE * 11);
-    for (let k = 0; k < TABLE_SIZE; k++)
-      for (let r = 0; r <= 10; r++)
-        logTable[r * TABLE_SIZE + k] = Math.log(ratingProbability(r, TABLE_LO + k * TABLE_STEP));
-  }
+  if (!logTable) logTable = buildLogTable();
+  const table = logTable;
   const x = (mean - TABLE_LO) / TABLE_STEP;
   const k = Math.floor(x);
   const f = x - k;
   const row = Math.min(10, Math.max(0, Math.round(rating))) * TABLE_SIZE;
-  return (1 - f) * logTable[row + k]! + f * logTable[row + k + 1]!;
+  return (1 - f) * table[row + k]! + f * table[row + k + 1]!;
 }
 
 /** Inverse of the rating map: the value-unit level a 0–10 rating stands for (10 is read as 9.5). */
@@ -154,11 +162,10 @@ export function ratingInverse(rating: number): number {
   return -RATING_SCALE * Math.log(1 - r / 10);
 }
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
-// The engine's functions bound once: the hot loop then calls them directly, not through the module
-// namespace's getters (a third of the replay's time under tsx, measured with --cpu-prof).
-const { acuteRelease, calibration, ratingOf } = engine;
+// The kernel bound once: the hot loop then calls its functions and reads its offsets directly, not
+// through a module namespace's getters (a third of the replay's time under tsx, measured with --cpu-prof).
+const { beginHour, decide, initActivity, initPerson, K, learn, like, newState } = kernel;
+const { overnight, overnightActivity, packParameters, ratingOf } = kernel;
 
 /** The sequence as typed arrays (one shape for the hot loop); NaN marks a missing rating. */
 interface Compiled {
@@ -173,13 +180,11 @@ interface Compiled {
   readonly experienced: Float64Array;
   readonly worry: Float64Array;
   readonly outcome: Float64Array;
-  /** Effort cost at c = 1 and cortisol, per opportunity, for the exponent and load they were made with. */
+  /** Effort cost at c = 1, per opportunity, for the exponent it was made with. */
   unitCost: Float64Array;
   /** Outcome scale of the duration asked for: (duration / nominal)^0.25. */
   readonly durationScale: Float64Array;
-  cortisol: Float64Array;
   exponent: number;
-  load: number;
 }
 
 const cache = new WeakMap<ReplayData, Compiled>();
@@ -204,9 +209,7 @@ function compile(data: ReplayData): Compiled {
     outcome: f(),
     unitCost: f(),
     durationScale: f(),
-    cortisol: f(),
     exponent: Number.NaN,
-    load: Number.NaN,
   };
   const num = (x: number | null | undefined) => (x === null || x === undefined ? Number.NaN : x);
   opps.forEach((o, i) => {
@@ -229,141 +232,114 @@ function compile(data: ReplayData): Compiled {
 }
 const logOf = (x: number) => Math.max(LOG_FLOOR, Math.log(x));
 
+/** Liking of `outcome`, were activity `s` to meet it now (the kernel's, through its inputs). */
+function likingNow(par: Float64Array, st: Float64Array, s: number, outcome: number): number {
+  st[K.outcome] = outcome;
+  like(par, st, s);
+  return st[K.liking]!;
+}
+
 /**
  * Replays the sequence under `p` and returns the log-likelihood of the observations (the chosen
- * terms); fills `trace` when given. Never throws on odd parameters: a non-finite result is −Infinity.
+ * terms); fills `trace` when given, and calls `onState` after each opportunity with the state it
+ * left. Never throws on odd parameters: a non-finite result is −Infinity.
  */
 export function replayLogLik(
   p: PersonParameters,
   data: ReplayData,
   terms: ReplayTerms = ALL_TERMS,
   trace?: ReplayTrace,
+  onState?: (i: number, s: StepState) => void,
 ): number {
   const acts = data.activities;
   const n = acts.length;
-  const mag = new Float64Array(n);
-  const prob = new Float64Array(n);
-  const count = new Float64Array(n);
-  const belief = new Float64Array(n);
-  const unc = new Float64Array(n);
-  const nov = new Float64Array(n);
-  const hab = new Float64Array(n);
-  const tol = new Float64Array(n);
-  let kappa = p.anticipatoryGain;
-  let tau = p.threatGain;
-  const d2 = p.d2Availability;
-  const load = p.stressLoad;
-  const plast = p.plasticity;
+  const par = packParameters(p);
+  const st = newState(n);
+  initPerson(par, st);
   for (let s = 0; s < n; s++) {
     const a = acts[s]!;
-    prob[s] = a.probability;
-    mag[s] = p.rewardSensitivity * d2 * (a.magnitude + a.immediateReward);
-    count[s] = p.countCeiling / 2;
-    belief[s] = 0.98;
-    nov[s] = a.novelty;
+    initActivity(par, st, s, a.probability, a.magnitude + a.immediateReward, a.novelty);
   }
-  const toneOfHour = new Float64Array(24);
-  for (let h = 0; h < 24; h++) toneOfHour[h] = toneAt(h, p.chronotypePeak, p.circadianAmplitude);
+  st[K.cueFactor] = UNLOGGED_INPUTS.cueFactor;
+  st[K.exposure] = UNLOGGED_INPUTS.exposure;
+  // The fit's world (`world.ts`): the chronic load is constant (the stress input it follows is the
+  // load itself), and every opportunity is cued and met at full exposure.
+  const stressInput = p.stressLoad;
   let ll = 0;
   let day = 0;
   let lastHourKey = -1;
-  let gain = kappa;
   const c = compile(data);
   const total = c.day.length;
-  if (c.exponent !== p.effortExponent || c.load !== load) {
-    const unit = { ...p, effortCost: 1 };
-    for (let i = 0; i < total; i++) {
-      c.unitCost[i] = effortCost(unit, acts[c.activity[i]!]!.effort, c.cue[i]!, c.durationMin[i]!);
-      c.cortisol[i] = cortisolAt((c.hour[i]! - data.wakeHour + 24) % 24, load);
-    }
+  if (c.exponent !== p.effortExponent) {
+    for (let i = 0; i < total; i++)
+      c.unitCost[i] = effortCostOf(
+        1,
+        p.effortExponent,
+        acts[c.activity[i]!]!.effort,
+        c.cue[i]!,
+        c.durationMin[i]!,
+      );
     c.exponent = p.effortExponent;
-    c.load = load;
   }
   for (let i = 0; i < total; i++) {
     const oDay = c.day[i]!;
     const oHour = c.hour[i]!;
     while (day < oDay) {
-      kappa -= plast * p.kappaStressRate * load * kappa;
-      for (let s = 0; s < n; s++) {
-        const a = acts[s]!;
-        nov[s] = nov[s]! + a.noveltyRefresh * (a.novelty - nov[s]!);
-        hab[s] = hab[s]! * (1 - p.habituationRecovery);
-        tol[s] = tol[s]! * (1 - p.toleranceRecovery);
-      }
+      overnight(par, st, stressInput);
+      for (let s = 0; s < n; s++) overnightActivity(par, st, s, acts[s]!.noveltyRefresh, acts[s]!.novelty);
       day++;
     }
     const hi = (oHour - data.wakeHour + 24) % 24;
     const hourKey = day * 24 + hi;
     if (hourKey !== lastHourKey) {
-      gain = kappa * acuteRelease(p, 0, load);
+      beginHour(par, st, oHour, hi, UNLOGGED_INPUTS.acute, UNLOGGED_INPUTS.toneBoost);
       lastHourKey = hourKey;
     }
     const s = c.activity[i]!;
     const started = c.started[i] === 1;
     const a = acts[s]!;
-    const cortisol = c.cortisol[i]!;
-    const tone = toneOfHour[oHour]!;
-    const value = belief[s]! * prob[s]! * mag[s]!;
-    const anticipation = gain * value;
-    const cal = calibration(a.importance, nov[s]!, p.noveltyCoupling);
-    const wanting = tone * (cal * anticipation + p.uncertaintyBonus * gain * Math.sqrt(unc[s]!) * belief[s]!);
-    const threatNow = tau * a.threat * (0.5 + cortisol);
-    const cost = p.effortCost * c.unitCost[i]!;
-    const drive = wanting + p.commitmentWeight * c.commitment[i]! - cost - threatNow;
-    const pStart = sigmoid(p.choiceSensitivity * (drive - p.startThreshold));
+    st[K.importance] = a.importance;
+    st[K.threat] = a.threat;
+    st[K.commitment] = c.commitment[i]!;
+    st[K.cost] = p.effortCost * c.unitCost[i]!;
+    decide(par, st, s);
+    const pStart = st[K.startProbability]!;
+    const anticipation = st[K.anticipation]!;
     const ant = c.anticipated[i]!;
     const worry = c.worry[i]!;
     const exp = c.experienced[i]!;
     if (terms.start) ll += logOf(started ? pStart : 1 - pStart);
     if (terms.anticipated && !Number.isNaN(ant)) ll += ratingLogProbability(ant, ratingOf(anticipation));
     if (terms.worry && !Number.isNaN(worry) && a.threat > 0)
-      ll += ratingLogProbability(worry, ratingOf(threatNow));
+      ll += ratingLogProbability(worry, ratingOf(st[K.threatSignal]!));
     if (trace) {
       trace.startProbability[i] = pStart;
-      trace.value[i] = value;
+      trace.value[i] = st[K.value]!;
       trace.anticipation[i] = anticipation;
-      trace.wanting[i] = wanting;
+      trace.wanting[i] = st[K.wanting]!;
+      trace.drive[i] = st[K.drive]!;
     }
-    if (!started) continue;
-
-    const rewarded = a.magnitude * c.durationScale[i]! + a.immediateReward;
-    const keep = p.hedonicGain * (1 - hab[s]!) * (1 - tol[s]!);
-    let pHit = a.probability;
-    if (!Number.isNaN(exp) && a.probability < 1) {
-      const hit = a.probability * ratingProbability(exp, ratingOf(keep * rewarded));
-      const miss = (1 - a.probability) * ratingProbability(exp, ratingOf(keep * a.immediateReward));
-      if (terms.experienced) ll += Math.log(Math.max(hit + miss, 1e-13));
-      pHit = hit >= miss ? 1 : 0;
-    } else if (terms.experienced && !Number.isNaN(exp))
-      ll += ratingLogProbability(exp, ratingOf(keep * rewarded));
-    const known = c.outcome[i]!;
-    const outcome = !Number.isNaN(known) ? known : pHit * rewarded + (1 - pHit) * a.immediateReward;
-    const felt = outcome > 0;
-    const rExp = p.rewardSensitivity * d2 * outcome;
-    const delta = rExp - value;
-    const b0 = belief[s]! * (1 - p.regimeHazard) + (1 - belief[s]!) * p.regimeHazard;
-    const lReg = felt ? prob[s]! : 1 - prob[s]!;
-    const lAlt = felt ? EXTINCTION_REWARD_PROBABILITY : 1 - EXTINCTION_REWARD_PROBABILITY;
-    const b = (b0 * lReg) / (b0 * lReg + (1 - b0) * lAlt + 1e-12);
-    belief[s] = b;
-    prob[s] = prob[s]! + (b * ((felt ? 1 : 0) - prob[s]!)) / (count[s]! + 1);
-    count[s] = Math.min(p.countCeiling, count[s]! + b);
-    if (felt) {
-      const dm = rExp - mag[s]!;
-      mag[s] = mag[s]! + (dm >= 0 ? p.learningRatePos : p.learningRateNeg) * b * dm;
+    if (started) {
+      const rewarded = a.magnitude * c.durationScale[i]! + a.immediateReward;
+      let pHit = a.probability;
+      if (!Number.isNaN(exp) && a.probability < 1) {
+        const hit = a.probability * ratingProbability(exp, ratingOf(likingNow(par, st, s, rewarded)));
+        const miss =
+          (1 - a.probability) * ratingProbability(exp, ratingOf(likingNow(par, st, s, a.immediateReward)));
+        if (terms.experienced) ll += Math.log(Math.max(hit + miss, 1e-13));
+        pHit = hit >= miss ? 1 : 0;
+      } else if (terms.experienced && !Number.isNaN(exp))
+        ll += ratingLogProbability(exp, ratingOf(likingNow(par, st, s, rewarded)));
+      const known = c.outcome[i]!;
+      st[K.outcome] = !Number.isNaN(known) ? known : pHit * rewarded + (1 - pHit) * a.immediateReward;
+      st[K.surge] = UNLOGGED_INPUTS.surge;
+      st[K.harmed] = UNLOGGED_INPUTS.harmed;
+      st[K.stressRelief] = UNLOGGED_INPUTS.stressRelief;
+      learn(par, st, s, a.urge);
+      if (trace) trace.predictionError[i] = st[K.predictionError]!;
     }
-    const dev = rExp - prob[s]! * mag[s]!;
-    unc[s] = unc[s]! + 0.1 * (dev * dev - unc[s]!);
-    if (!a.urge) {
-      const err = rExp - kappa * value;
-      if (err > 0 && kappa < KAPPA_CEILING)
-        kappa += plast * p.kappaRecoveryRate * err * (1 - kappa / KAPPA_CEILING);
-    }
-    if (a.threat > 0) tau -= plast * p.threatExtinctionRate * a.threat * tau;
-    nov[s] = nov[s]! * (1 - p.noveltyDecay);
-    tol[s] = tol[s]! + p.toleranceRate * hab[s]! * (1 - tol[s]!);
-    hab[s] = hab[s]! + p.habituationRate * (1 - hab[s]!);
-    if (trace) trace.predictionError[i] = delta;
+    // Exposure is 1 in a replay: a log has no graded-exposure ladder.
+    if (onState) onState(i, stepState(st, s, UNLOGGED_INPUTS.exposure));
   }
   return Number.isFinite(ll) ? ll : Number.NEGATIVE_INFINITY;
 }

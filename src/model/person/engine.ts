@@ -1,5 +1,7 @@
 import type { Rng } from "../rng.ts";
 import { A, ATTRIBUTE_COUNT, type CompiledWorld } from "./compile.ts";
+import * as kernel from "./kernel.ts";
+import { acuteReleaseOf, acuteResponsivenessOf, effortCostOf, RATING_NOISE_SD, ratingOf } from "./kernel.ts";
 import type { PersonParameters } from "./params.ts";
 
 /** Person-week metrics, in this order (see `WEEK_METRICS`). */
@@ -81,10 +83,34 @@ export interface OpportunityRecord {
   worryRating: number;
 }
 
+/**
+ * The state right after one opportunity: the person's slow variables and the learned state of the
+ * opportunity's activity (for equivalence checks of the model's equations; emitted only when asked for).
+ */
+export interface StepState {
+  readonly anticipatoryGain: number;
+  readonly d2Availability: number;
+  readonly threatGain: number;
+  readonly stressLoad: number;
+  /** Learned outcome size, reward probability, outcome count and belief that the regime holds. */
+  readonly magnitude: number;
+  readonly probability: number;
+  readonly count: number;
+  readonly belief: number;
+  readonly uncertainty: number;
+  readonly novelty: number;
+  readonly habituation: number;
+  readonly tolerance: number;
+  /** Fraction of the activity's threat met at its current progression step (1 in a replay). */
+  readonly exposure: number;
+}
+
 export interface EngineOptions {
   readonly weeks: number;
   readonly rng: Rng;
   readonly onRecord?: (r: OpportunityRecord) => void;
+  /** Called after each opportunity (after `onRecord`) with the state it left. */
+  readonly onState?: (s: StepState) => void;
   /** Keep person-day summaries (days × DAY_METRIC_COUNT) as well as weekly ones. */
   readonly daily?: boolean;
 }
@@ -99,72 +125,47 @@ export interface EngineResult {
   readonly daily: Float64Array;
 }
 
-export const RATING_SCALE = 0.8;
-export const RATING_NOISE_SD = 0.7;
-const CUE_RELIEF = 0.4;
-const UNCUED_URGE_WANTING = 0.25;
-const EXTINCTION_REWARD_PROBABILITY = 0.05;
-const THREAT_CEILING = 2;
-const KAPPA_CEILING = 1.5;
+export { calibration, cortisolAt, RATING_NOISE_SD, RATING_SCALE, ratingOf, toneAt } from "./kernel.ts";
 
-/** The one rating map for everyone: value units → the 0–10 scale (before noise). */
-export function ratingOf(x: number): number {
-  return 10 * (1 - Math.exp(-Math.max(0, x) / RATING_SCALE));
-}
+const UNCUED_URGE_WANTING = 0.25;
+
+// The kernel bound once: the hot loop calls its functions and reads its offsets directly, not through
+// a module namespace's getters (as a test runner's module loader would have it).
+const { activityOffset, beginHour, decide, initActivity, initPerson, K, L, learn } = kernel;
+const { newState, overnight, overnightActivity, packParameters, renewNovelty } = kernel;
 
 function reportRating(x: number, rng: Rng): number {
   const r = Math.round(ratingOf(x) + RATING_NOISE_SD * rng.normal());
   return Math.min(10, Math.max(0, r));
 }
 
-/**
- * Daily tone: equal 24 h and 12 h harmonics peaking at φ, so the dip falls six hours after the peak and
- * tone rises again in the evening (as Byrne et al. 2017 found: 10:00 and 19:00 above 14:00).
- */
-export function toneAt(hour: number, peak: number, amplitude: number): number {
-  const x = ((hour - peak) * Math.PI) / 12;
-  return 1 + amplitude * (0.5 * Math.cos(x) + 0.5 * Math.cos(2 * x));
-}
-
-/** Baseline cortisol by hours since waking (awakening response, then decline), plus chronic load. */
-export function cortisolAt(hoursAwake: number, load: number): number {
-  return 0.3 + 0.5 * Math.exp(-hoursAwake / 3) + load;
-}
-
-/** Salience of an activity: follows importance when ν = 0 and novelty when ν = 1 (1 at the midpoint). */
-export function calibration(importance: number, novelty: number, nu: number): number {
-  const c = 1 + 2 * ((1 - nu) * (importance - 0.5) + nu * (novelty - 0.5));
-  return Math.max(0.05, c);
-}
-
 /** Cost of starting: c·E^s with E = effort × (1 − 0.4·cue) × √(minutes / 30). */
 export function effortCost(p: PersonParameters, effort: number, cue: number, durationMin: number): number {
-  const e = effort * (1 - CUE_RELIEF * cue) * Math.sqrt(durationMin / 30);
-  return p.effortCost * e ** p.effortExponent;
+  return effortCostOf(p.effortCost, p.effortExponent, effort, cue, durationMin);
 }
-
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * Phasic release multiplier under an acute cortisol pulse: above 1 (Pruessner et al. 2004), and
  * blunted by chronic load (Valenti, Gill & Grace 2012).
  */
 export function acuteRelease(p: PersonParameters, acuteCortisol: number, chronicLoad: number): number {
-  return 1 + p.acuteReleaseGain * acuteCortisol * (1 - chronicLoad);
+  return acuteReleaseOf(p.acuteReleaseGain, acuteCortisol, chronicLoad);
 }
 
 /** Reward responsiveness under an acute cortisol pulse: below 1 (Bogdan & Pizzagalli 2006). */
 export function acuteResponsiveness(p: PersonParameters, acuteCortisol: number): number {
-  return Math.max(0, 1 - p.acuteRewardBlunting * acuteCortisol);
+  return acuteResponsivenessOf(p.acuteRewardBlunting, acuteCortisol);
 }
 
 /**
- * Simulates one person day by day over a compiled world. Slow variables (κ, D, τ, load) change only
- * through the plasticity dynamics; the environment changes only through the world's phases.
+ * Simulates one person day by day over a compiled world: the environment (phases, plans, urges
+ * with their cues, progression, acute stressors and the draws of chance) is here; every equation
+ * of the person is the kernel's (`kernel.ts`). Slow variables (κ, D, τ, load) change only through
+ * the plasticity dynamics; the environment changes only through the world's phases.
  */
 export function runPerson(params: PersonParameters, world: CompiledWorld, opts: EngineOptions): EngineResult {
   const p = params;
-  const { rng, onRecord } = opts;
+  const { rng, onRecord, onState } = opts;
   const n = world.slotCount;
   const weeks = opts.weeks;
   const weekly = new Float64Array(weeks * WEEK_METRIC_COUNT);
@@ -175,15 +176,10 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
   const ssum = new Float64Array(n * SLOT_METRIC_COUNT);
   const sStartedRatings = new Float64Array(n);
 
-  // Learned state per slot.
-  const mag = new Float64Array(n);
-  const prob = new Float64Array(n);
-  const count = new Float64Array(n);
-  const belief = new Float64Array(n);
-  const unc = new Float64Array(n);
-  const nov = new Float64Array(n);
-  const hab = new Float64Array(n);
-  const tol = new Float64Array(n);
+  const par = packParameters(p);
+  const st = newState(n);
+  initPerson(par, st);
+  // The environment's side of each slot: the progression ladder and the urge's refractory period.
   const curDur = new Float64Array(n);
   const exposure = new Float64Array(n);
   const streak = new Int32Array(n);
@@ -192,15 +188,11 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
   /** Effort cost at the current duration; recomputed only when the phase or the duration changes. */
   const cost = new Float64Array(n);
   const initialised = new Uint8Array(n);
-
-  let kappa = p.anticipatoryGain;
-  let d2 = p.d2Availability;
-  let tau = p.threatGain;
-  let load = p.stressLoad;
-  const plast = p.plasticity;
   const attrs = world.attributes;
   const wake = world.wakeHour;
   const waking = world.wakingHours;
+  const costOf = (o: number, durationMin: number) =>
+    effortCostOf(p.effortCost, p.effortExponent, attrs[o + A.effort]!, attrs[o + A.cue]!, durationMin);
 
   let phase = -1;
   let base = 0;
@@ -215,17 +207,20 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
         if (attrs[o + A.available] === 0) continue;
         if (!initialised[s]) {
           initialised[s] = 1;
-          prob[s] = attrs[o + A.probability]!;
-          mag[s] = p.rewardSensitivity * d2 * (attrs[o + A.magnitude]! + attrs[o + A.immediateReward]!);
-          count[s] = p.countCeiling / 2;
-          belief[s] = 0.98;
-          nov[s] = attrs[o + A.novelty]!;
+          initActivity(
+            par,
+            st,
+            s,
+            attrs[o + A.probability]!,
+            attrs[o + A.magnitude]! + attrs[o + A.immediateReward]!,
+            attrs[o + A.novelty]!,
+          );
         } else if (phase > 0) {
           const prev = (phase - 1) * n * ATTRIBUTE_COUNT + s * ATTRIBUTE_COUNT;
-          if (attrs[prev + A.novelty] !== attrs[o + A.novelty]) nov[s] = attrs[o + A.novelty]!;
+          if (attrs[prev + A.novelty] !== attrs[o + A.novelty]) renewNovelty(st, s, attrs[o + A.novelty]!);
         }
         curDur[s] = attrs[o + A.hasProgression] ? attrs[o + A.progStartMin]! : attrs[o + A.durationMin]!;
-        cost[s] = effortCost(p, attrs[o + A.effort]!, attrs[o + A.cue]!, curDur[s]!);
+        cost[s] = costOf(o, curDur[s]!);
         exposure[s] = attrs[o + A.progExposureStart]!;
         streak[s] = 0;
         misses[s] = 0;
@@ -243,9 +238,7 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
     for (let hi = 0; hi < waking; hi++) {
       const hour = (wake + hi) % 24;
       const acute = stressHour >= 0 && hi >= stressHour ? Math.exp(-(hi - stressHour) / 2) : 0;
-      const cortisol = cortisolAt(hi, load) + acute;
-      const tone = toneAt(hour, p.chronotypePeak, p.circadianAmplitude) + (hi < boostUntil ? boost : 0);
-      const gain = kappa * acuteRelease(p, acute, load);
+      beginHour(par, st, hour, hi, acute, hi < boostUntil ? boost : 0);
       for (let s = 0; s < n; s++) {
         const o = base + s * ATTRIBUTE_COUNT;
         if (attrs[o + A.available] === 0) continue;
@@ -256,23 +249,18 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
           cueFactor = rng.uniform() < attrs[o + A.cueRatePerHour]! ? 1 : UNCUED_URGE_WANTING;
         } else if (world.plan[((phase * n + s) * 7 + weekday) * 24 + hour] === 0) continue;
 
-        const value = belief[s]! * prob[s]! * mag[s]!;
-        const anticipation = gain * value;
-        const cal = calibration(attrs[o + A.importance]!, nov[s]!, p.noveltyCoupling);
-        const wanting =
-          cueFactor *
-          tone *
-          (cal * anticipation + p.uncertaintyBonus * gain * Math.sqrt(unc[s]!) * belief[s]!);
         const nominal = attrs[o + A.durationMin]!;
         const dur = curDur[s]!;
-        const threatNow = tau * attrs[o + A.threat]! * exposure[s]! * (0.5 + cortisol);
-        const drive = wanting + p.commitmentWeight * attrs[o + A.commitment]! - cost[s]! - threatNow;
-        const pStart = sigmoid(p.choiceSensitivity * (drive - p.startThreshold));
-        const started = rng.uniform() < pStart;
+        st[K.cueFactor] = cueFactor;
+        st[K.importance] = attrs[o + A.importance]!;
+        st[K.threat] = attrs[o + A.threat]!;
+        st[K.exposure] = exposure[s]!;
+        st[K.commitment] = attrs[o + A.commitment]!;
+        st[K.cost] = cost[s]!;
+        decide(par, st, s);
+        const started = rng.uniform() < st[K.startProbability]!;
 
         let outcome = 0;
-        let liking = 0;
-        let delta = 0;
         if (started) {
           const rewarded = rng.uniform() < attrs[o + A.probability]!;
           if (rewarded) {
@@ -280,50 +268,16 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
             outcome = attrs[o + A.magnitude]! * (dur / nominal) ** 0.25 * size;
           }
           outcome += attrs[o + A.immediateReward]!;
-          const felt = outcome > 0;
-          const rExp = p.rewardSensitivity * d2 * outcome * acuteResponsiveness(p, acute);
-          liking = p.hedonicGain * outcome * (1 - hab[s]!) * (1 - tol[s]!);
-          const surge = attrs[o + A.surge]!;
-          delta = rExp - value;
-          if (surge > 0) delta = Math.max(delta + surge, surge);
-
-          // Latent-state inference: is the learned reinforcing regime still in force?
-          const b0 = belief[s]! * (1 - p.regimeHazard) + (1 - belief[s]!) * p.regimeHazard;
-          const lReg = felt ? prob[s]! : 1 - prob[s]!;
-          const lAlt = felt ? EXTINCTION_REWARD_PROBABILITY : 1 - EXTINCTION_REWARD_PROBABILITY;
-          const b = (b0 * lReg) / (b0 * lReg + (1 - b0) * lAlt + 1e-12);
-          belief[s] = b;
-          prob[s] = prob[s]! + (b * ((felt ? 1 : 0) - prob[s]!)) / (count[s]! + 1);
-          count[s] = Math.min(p.countCeiling, count[s]! + b);
-          if (felt) {
-            let dm = rExp - mag[s]!;
-            if (surge > 0) dm = Math.max(dm + surge, surge);
-            mag[s] = mag[s]! + (dm >= 0 ? p.learningRatePos : p.learningRateNeg) * b * dm;
-          }
-          const dev = rExp - prob[s]! * mag[s]!;
-          unc[s] = unc[s]! + 0.1 * (dev * dev - unc[s]!);
-
-          // Slow plasticity.
-          if (!urge) {
-            const err = rExp - kappa * value;
-            if (err > 0 && kappa < KAPPA_CEILING)
-              kappa += plast * p.kappaRecoveryRate * err * (1 - kappa / KAPPA_CEILING);
-          }
-          if (surge > 0 && d2 > p.d2Floor) d2 -= plast * p.d2DownRate * surge * (d2 - p.d2Floor);
           const threat = attrs[o + A.threat]! * exposure[s]!;
-          if (threat > 0) {
-            const harmed = rng.uniform() < attrs[o + A.harmProbability]!;
-            if (harmed) tau += plast * p.threatSensitizationRate * threat * (THREAT_CEILING - tau);
-            else tau -= plast * p.threatExtinctionRate * threat * tau;
-          }
-          load -= plast * attrs[o + A.stressRelief]! * load;
+          st[K.outcome] = outcome;
+          st[K.surge] = attrs[o + A.surge]!;
+          st[K.harmed] = threat > 0 && rng.uniform() < attrs[o + A.harmProbability]! ? 1 : 0;
+          st[K.stressRelief] = attrs[o + A.stressRelief]!;
+          learn(par, st, s, urge);
           if (attrs[o + A.toneBoost]! > 0) {
             boost = attrs[o + A.toneBoost]!;
             boostUntil = hi + 4;
           }
-          nov[s] = nov[s]! * (1 - p.noveltyDecay);
-          tol[s] = tol[s]! + p.toleranceRate * hab[s]! * (1 - tol[s]!);
-          hab[s] = hab[s]! + p.habituationRate * (1 - hab[s]!);
           if (urge) refractoryUntil[s] = day * 24 + hi + 1 + Math.ceil(dur / 60);
         }
 
@@ -333,7 +287,7 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
             if (++streak[s]! >= attrs[o + A.progAfterStarts]!) {
               streak[s] = 0;
               curDur[s] = Math.min(nominal, dur + attrs[o + A.progStepMin]!);
-              cost[s] = effortCost(p, attrs[o + A.effort]!, attrs[o + A.cue]!, curDur[s]!);
+              cost[s] = costOf(o, curDur[s]!);
               exposure[s] = Math.min(1, exposure[s]! + attrs[o + A.progExposureStep]!);
             }
           } else {
@@ -341,11 +295,15 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
             if (++misses[s]! >= attrs[o + A.progBackAfterMisses]!) {
               misses[s] = 0;
               curDur[s] = Math.max(attrs[o + A.progStartMin]!, dur - attrs[o + A.progStepMin]!);
-              cost[s] = effortCost(p, attrs[o + A.effort]!, attrs[o + A.cue]!, curDur[s]!);
+              cost[s] = costOf(o, curDur[s]!);
             }
           }
         }
 
+        const wanting = st[K.wanting]!;
+        const anticipation = st[K.anticipation]!;
+        const liking = started ? st[K.liking]! : 0;
+        const delta = started ? st[K.predictionError]! : 0;
         const antRating = reportRating(anticipation, rng);
         const expRating = started ? reportRating(liking, rng) : Number.NaN;
         if (keepDaily) {
@@ -380,8 +338,8 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
             nominalMin: nominal,
             wanting,
             anticipation,
-            drive,
-            startProbability: pStart,
+            drive: st[K.drive]!,
+            startProbability: st[K.startProbability]!,
             started,
             durationMin: dur,
             outcome,
@@ -389,20 +347,17 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
             predictionError: delta,
             anticipatedRating: antRating,
             experiencedRating: expRating,
-            worryRating: attrs[o + A.threat]! > 0 ? Math.round(ratingOf(threatNow)) : Number.NaN,
+            worryRating: attrs[o + A.threat]! > 0 ? Math.round(ratingOf(st[K.threatSignal]!)) : Number.NaN,
           });
+        if (onState) onState(stepState(st, s, exposure[s]!));
       }
     }
 
     // Overnight: slow dynamics and recovery.
-    kappa -= plast * p.kappaStressRate * load * kappa;
-    d2 += (plast * (1 - d2)) / p.d2RecoveryDays;
-    load += (plast * (world.stressInput[phase]! - load)) / p.stressTimeConstantDays;
+    overnight(par, st, world.stressInput[phase]!);
     for (let s = 0; s < n; s++) {
       const o = base + s * ATTRIBUTE_COUNT;
-      nov[s] = nov[s]! + attrs[o + A.noveltyRefresh]! * (attrs[o + A.novelty]! - nov[s]!);
-      hab[s] = hab[s]! * (1 - p.habituationRecovery);
-      tol[s] = tol[s]! * (1 - p.toleranceRecovery);
+      overnightActivity(par, st, s, attrs[o + A.noveltyRefresh]!, attrs[o + A.novelty]!);
     }
 
     if (opts.daily) {
@@ -411,10 +366,10 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
       daily[o + D.starts] = dayStarts;
       daily[o + D.startRate] = dayOpp > 0 ? dayStarts / dayOpp : Number.NaN;
       daily[o + D.wanting] = dayOpp > 0 ? dayWanting / dayOpp : Number.NaN;
-      daily[o + D.anticipatoryGain] = kappa;
-      daily[o + D.d2Availability] = d2;
-      daily[o + D.threatGain] = tau;
-      daily[o + D.stressLoad] = load;
+      daily[o + D.anticipatoryGain] = st[K.anticipatoryGain]!;
+      daily[o + D.d2Availability] = st[K.d2Availability]!;
+      daily[o + D.threatGain] = st[K.threatGain]!;
+      daily[o + D.stressLoad] = st[K.stressLoad]!;
       daily[o + D.urgeActs] = dayUrgeActs;
     }
     if (weekday === 6) {
@@ -433,27 +388,28 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
       const so = s * SLOT_METRIC_COUNT;
       const out = (week * n + s) * SLOT_METRIC_COUNT;
       const opp = ssum[so + S.opportunities]!;
-      const st = ssum[so + S.starts]!;
+      const starts = ssum[so + S.starts]!;
       slotWeekly[out + S.opportunities] = opp;
-      slotWeekly[out + S.starts] = st;
-      slotWeekly[out + S.startRate] = opp > 0 ? st / opp : Number.NaN;
+      slotWeekly[out + S.starts] = starts;
+      slotWeekly[out + S.startRate] = opp > 0 ? starts / opp : Number.NaN;
       slotWeekly[out + S.wanting] = opp > 0 ? ssum[so + S.wanting]! / opp : Number.NaN;
       slotWeekly[out + S.anticipation] = opp > 0 ? ssum[so + S.anticipation]! / opp : Number.NaN;
       slotWeekly[out + S.anticipatedRating] = opp > 0 ? ssum[so + S.anticipatedRating]! / opp : Number.NaN;
-      slotWeekly[out + S.liking] = st > 0 ? ssum[so + S.liking]! / st : Number.NaN;
-      slotWeekly[out + S.experiencedRating] = st > 0 ? ssum[so + S.experiencedRating]! / st : Number.NaN;
-      slotWeekly[out + S.predictionError] = st > 0 ? ssum[so + S.predictionError]! / st : Number.NaN;
+      slotWeekly[out + S.liking] = starts > 0 ? ssum[so + S.liking]! / starts : Number.NaN;
+      slotWeekly[out + S.experiencedRating] =
+        starts > 0 ? ssum[so + S.experiencedRating]! / starts : Number.NaN;
+      slotWeekly[out + S.predictionError] = starts > 0 ? ssum[so + S.predictionError]! / starts : Number.NaN;
       slotWeekly[out + S.probeStartProbability] = world.own[s] ? probe(s) : Number.NaN;
       if (world.own[s]) {
         ownOpp += opp;
-        ownStarts += st;
+        ownStarts += starts;
         wsum[W.wanting]! += ssum[so + S.wanting]!;
         wsum[W.anticipation]! += ssum[so + S.anticipation]!;
         wsum[W.anticipatedRating]! += ssum[so + S.anticipatedRating]!;
         wsum[W.liking]! += ssum[so + S.liking]!;
         wsum[W.experiencedRating]! += ssum[so + S.experiencedRating]!;
         ownStartedAnt += sStartedRatings[s]!;
-      } else if (world.urge[s]) wsum[W.urgeActs]! += st;
+      } else if (world.urge[s]) wsum[W.urgeActs]! += starts;
     }
     const o = week * WEEK_METRIC_COUNT;
     weekly[o + W.opportunities] = ownOpp;
@@ -466,30 +422,57 @@ export function runPerson(params: PersonParameters, world: CompiledWorld, opts: 
     weekly[o + W.experiencedRating] = ownStarts > 0 ? wsum[W.experiencedRating]! / ownStarts : Number.NaN;
     weekly[o + W.ratingGap] =
       ownStarts > 0 ? (wsum[W.experiencedRating]! - ownStartedAnt) / ownStarts : Number.NaN;
-    weekly[o + W.anticipatoryGain] = kappa;
-    weekly[o + W.d2Availability] = d2;
-    weekly[o + W.threatGain] = tau;
-    weekly[o + W.stressLoad] = load;
+    weekly[o + W.anticipatoryGain] = st[K.anticipatoryGain]!;
+    weekly[o + W.d2Availability] = st[K.d2Availability]!;
+    weekly[o + W.threatGain] = st[K.threatGain]!;
+    weekly[o + W.stressLoad] = st[K.stressLoad]!;
     weekly[o + W.urgeActs] = wsum[W.urgeActs]!;
     ssum.fill(0);
     sStartedRatings.fill(0);
   }
 
-  /** Start probability of the person's original (phase-0) version of an activity, now, without noise. */
+  /**
+   * Start probability of the person's original (phase-0) version of an activity now: the kernel's
+   * decision at its first planned hour, with no acute pulse, no tone boost and no cue noise.
+   */
   function probe(s: number): number {
     const ref = world.reference;
     const o = s * ATTRIBUTE_COUNT;
     const hour = ref[o + A.firstPlannedHour]!;
-    const hi = (hour - wake + 24) % 24;
-    const tone = toneAt(hour, p.chronotypePeak, p.circadianAmplitude);
-    const value = belief[s]! * prob[s]! * mag[s]!;
-    const cal = calibration(ref[o + A.importance]!, nov[s]!, p.noveltyCoupling);
-    const wanting = tone * kappa * (cal * value + p.uncertaintyBonus * Math.sqrt(unc[s]!) * belief[s]!);
-    const drive =
-      wanting +
-      p.commitmentWeight * ref[o + A.commitment]! -
-      effortCost(p, ref[o + A.effort]!, ref[o + A.cue]!, ref[o + A.durationMin]!) -
-      tau * ref[o + A.threat]! * (0.5 + cortisolAt(hi, load));
-    return sigmoid(p.choiceSensitivity * (drive - p.startThreshold));
+    beginHour(par, st, hour, (hour - wake + 24) % 24, 0, 0);
+    st[K.cueFactor] = 1;
+    st[K.importance] = ref[o + A.importance]!;
+    st[K.threat] = ref[o + A.threat]!;
+    st[K.exposure] = 1;
+    st[K.commitment] = ref[o + A.commitment]!;
+    st[K.cost] = effortCostOf(
+      p.effortCost,
+      p.effortExponent,
+      ref[o + A.effort]!,
+      ref[o + A.cue]!,
+      ref[o + A.durationMin]!,
+    );
+    decide(par, st, s);
+    return st[K.startProbability]!;
   }
+}
+
+/** The state after an opportunity of activity `s`, by name (for `onState`, here and in the fit's replay). */
+export function stepState(st: Float64Array, s: number, exposure: number): StepState {
+  const o = activityOffset(s);
+  return {
+    anticipatoryGain: st[K.anticipatoryGain]!,
+    d2Availability: st[K.d2Availability]!,
+    threatGain: st[K.threatGain]!,
+    stressLoad: st[K.stressLoad]!,
+    magnitude: st[o + L.magnitude]!,
+    probability: st[o + L.probability]!,
+    count: st[o + L.count]!,
+    belief: st[o + L.belief]!,
+    uncertainty: st[o + L.uncertainty]!,
+    novelty: st[o + L.novelty]!,
+    habituation: st[o + L.habituation]!,
+    tolerance: st[o + L.tolerance]!,
+    exposure,
+  };
 }

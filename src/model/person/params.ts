@@ -3,7 +3,10 @@
  * default, population spread and source). Everything else reads from it.
  */
 
-/** How a parameter is spread across a population: on the log, logit or raw scale. */
+/**
+ * The scale a parameter varies on: log, logit or raw. Populations are spread on it, and the fit
+ * estimates the parameter on it (its unconstrained transform).
+ */
 export type SpreadScale = "log" | "logit" | "linear";
 
 /** Evidence grade for a statement or a default value. */
@@ -19,13 +22,19 @@ export interface ParameterInfo {
   /** Between-person standard deviation on `scale` when a population is sampled around a preset. */
   readonly populationSd: number;
   readonly scale: SpreadScale;
-  /** Whether the parameter can be estimated from a person's logs (the fitting issue uses this). */
+  /** Whether the fit estimates the parameter from a person's logs (`fit/parameters.ts` reads this). */
   readonly fittable: boolean;
+  /**
+   * The range the fit searches, where `min`..`max` reaches a point the scale cannot (0 on a log
+   * scale, 0 or 1 on a logit scale); otherwise the fit searches `min`..`max`.
+   */
+  readonly fitRange?: readonly [number, number];
   readonly source: string;
   readonly grade: EvidenceGrade;
 }
 
-const info = (p: ParameterInfo): ParameterInfo => p;
+/** An entry of the table, its literal values kept (so that types can read `fittable`). */
+const info = <const T extends ParameterInfo>(p: T): T => p;
 
 /** The parameter table. Names are the public API. */
 export const PARAMETERS = {
@@ -77,7 +86,7 @@ export const PARAMETERS = {
     default: 0.2,
     populationSd: 0.3,
     scale: "logit",
-    fittable: true,
+    fittable: false,
     source: "Pike & Robinson 2022, JAMA Psychiatry 79:313",
     grade: "supported",
   }),
@@ -90,7 +99,7 @@ export const PARAMETERS = {
     default: 0.2,
     populationSd: 0.3,
     scale: "logit",
-    fittable: true,
+    fittable: false,
     source: "Pike & Robinson 2022, JAMA Psychiatry 79:313",
     grade: "supported",
   }),
@@ -104,6 +113,7 @@ export const PARAMETERS = {
     populationSd: 0.15,
     scale: "log",
     fittable: true,
+    fitRange: [0.01, 10],
     source: "Treadway et al. 2009, PLoS One 4:e6598; Klein-Flügge et al. 2015, PLoS Comput Biol 11:e1004116",
     grade: "supported",
   }),
@@ -130,6 +140,7 @@ export const PARAMETERS = {
     populationSd: 0.2,
     scale: "log",
     fittable: true,
+    fitRange: [0.001, 3],
     source: "Guitart-Masip et al. 2012, NeuroImage; Mkrtchian et al. 2017, Biol Psychiatry 82:532",
     grade: "supported",
   }),
@@ -143,6 +154,7 @@ export const PARAMETERS = {
     populationSd: 0.3,
     scale: "logit",
     fittable: true,
+    fitRange: [0.001, 0.999],
     source: "Kakade & Dayan 2002, Neural Networks 15:549 (novelty bonus); the ADHD reading is the article's",
     grade: "article",
   }),

@@ -40,7 +40,7 @@ export function instantOf(localDate: string, localHour: number, utcOffsetMin: nu
   return new Date(ms).toISOString().replace(".000Z", "Z");
 }
 
-/** The log's description of the environment's activities (every activity in it, planned or urge). */
+/** The log's description of the environment's activities (every activity in it, planned or urge); the inverse of `activityFromRecord`. */
 export function recordActivities(environment: Environment): RecordActivity[] {
   return environment.activities.map((a) => ({
     id: a.id,

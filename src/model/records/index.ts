@@ -3,3 +3,4 @@
 export * from "./csv.ts";
 export * from "./from-simulation.ts";
 export * from "./schema.ts";
+export * from "./to-model.ts";
