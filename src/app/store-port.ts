@@ -45,6 +45,8 @@ export interface SessionRow {
   readonly csrfToken: string;
   readonly createdAt: string;
   readonly expiresAt: string;
+  /** ISO 8601 instant of the session's last use (the idle timeout counts from it). */
+  readonly lastSeenAt: string;
 }
 
 /**
@@ -116,7 +118,12 @@ export interface Store {
   createSession(session: SessionRow): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRow | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
-  deleteSessionsOf(accountId: string): Promise<void>;
+  /** Ends every session of the account except `keep` (a token hash), when given. */
+  deleteSessionsOf(accountId: string, keep?: string): Promise<void>;
+  /** Records a session's use at `at` (the idle timeout counts from the last use). */
+  touchSession(tokenHash: string, at: string): Promise<void>;
+  /** Replaces an account's password hash. */
+  setPasswordHash(accountId: string, passwordHash: string): Promise<void>;
   createShare(share: ShareRow): Promise<void>;
   /** The share with this token hash, whatever its state (the caller checks expiry and revocation). */
   getShareByTokenHash(tokenHash: string): Promise<ShareRow | undefined>;

@@ -39,7 +39,7 @@ export interface ServerOptions {
   readonly behindProxy?: boolean;
   /** TLS certificate and key (PEM) for accounts mode without a proxy. */
   readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer };
-  readonly auth?: Partial<Pick<AuthOptions, "sessionTtlMs" | "secureCookies" | "loginAttemptsPerMinute">>;
+  readonly auth?: Partial<Omit<AuthOptions, "store" | "now">>;
   /** Largest accepted body, bytes. Default 16 MiB (an import of years of records). */
   readonly bodyLimit?: number;
   readonly version?: string;
@@ -47,6 +47,10 @@ export interface ServerOptions {
   readonly webRoot?: string | false;
   /** Prints report PDFs (default: headless Chromium). */
   readonly printer?: PdfPrinter;
+  /** A request not received whole within this long is answered 408 and closed, ms. Default 60 s. */
+  readonly requestTimeoutMs?: number;
+  /** Open connections at most. Default 1000. */
+  readonly maxConnections?: number;
 }
 
 function hostnameOf(host: string): string {
@@ -54,11 +58,13 @@ function hostnameOf(host: string): string {
 }
 
 function checkLocalRequest(req: FastifyRequest, allowed: ReadonlySet<string>): void {
-  const host = req.headers.host ?? "";
-  if (!allowed.has(hostnameOf(host).toLowerCase()))
+  const host = (req.headers.host ?? "").trim().toLowerCase();
+  // One host, nothing else: "localhost:3000, evil.example" is refused, never split.
+  if (/[\s,]/.test(host) || !allowed.has(hostnameOf(host)))
     throw new AppError({ code: "bad_host", message: "this server answers only to its loopback names" });
   const origin = req.headers.origin;
-  if (req.headers["sec-fetch-site"] === "cross-site")
+  const site = req.headers["sec-fetch-site"];
+  if (typeof site === "string" && site.trim().toLowerCase() === "cross-site")
     throw new AppError({ code: "bad_origin", message: "cross-site requests are refused" });
   if (origin === undefined) return;
   let originHost = "";
@@ -70,6 +76,40 @@ function checkLocalRequest(req: FastifyRequest, allowed: ReadonlySet<string>): v
   if (originHost.toLowerCase() !== host.toLowerCase())
     throw new AppError({ code: "bad_origin", message: "cross-site requests are refused" });
 }
+
+/**
+ * Paths and query values that carry a secret (a share link's token; calendar-feed, invitation and
+ * reset tokens as they come): the request log shows `[redacted]` in their place.
+ */
+const SECRET_PATH = /^(\/(?:shared|calendar|invite|reset|accept)\/)(?!grant\/)[^/?#]+/;
+const SECRET_QUERY = /([?&](?:token|code|key|secret)=)[^&#]*/gi;
+
+/** `GET /shared/abc…?token=x` as the log shows it. */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PATH, "$1[redacted]").replace(SECRET_QUERY, "$1[redacted]");
+}
+
+/** The request log: method, redacted URL, host and remote address; never bodies or headers with secrets. */
+const LOG_SERIALIZERS = {
+  req: (req: { method?: string; url?: string; hostname?: string; ip?: string }) => ({
+    method: req.method,
+    url: redactUrl(req.url ?? ""),
+    hostname: req.hostname,
+    remoteAddress: req.ip,
+  }),
+};
+
+/** Features no page of dopamap uses (notifications are asked for by the app itself, not listed here). */
+const PERMISSIONS_POLICY = [
+  "camera=()",
+  "microphone=()",
+  "geolocation=()",
+  "payment=()",
+  "usb=()",
+  "serial=()",
+  "bluetooth=()",
+  "interest-cohort=()",
+].join(", ");
 
 /** Seconds a client is told to wait (`Retry-After`) when the database is out of reach. */
 const RETRY_AFTER_S = "2";
@@ -86,20 +126,35 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now;
   const printer = options.printer ?? chromiumPrinter();
   const store = options.store;
+  const requestTimeout = options.requestTimeoutMs ?? 60_000;
+  // Slow clients cannot hold connections open: headers within 20 s, the whole request within
+  // `requestTimeout`, idle keep-alive connections closed after 10 s.
+  const httpOptions = {
+    headersTimeout: Math.min(requestTimeout, 20_000),
+    connectionsCheckingInterval: Math.min(Math.max(50, Math.floor(requestTimeout / 4)), 5000),
+  };
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? { ...(options.logger as object), serializers: LOG_SERIALIZERS } : false,
+    requestTimeout,
+    keepAliveTimeout: 10_000,
+    http: httpOptions,
     bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
     trustProxy: options.behindProxy ? ["127.0.0.1", "::1"] : false,
-    ...(options.https ? { https: options.https } : {}),
+    ...(options.https ? { https: { ...options.https, ...httpOptions } } : {}),
   } as FastifyServerOptions) as unknown as FastifyInstance;
+  app.server.maxConnections = options.maxConnections ?? 1000;
   app.removeContentTypeParser("text/plain");
   const allowedHosts = new Set((options.allowedHosts ?? LOOPBACK_HOSTS).map((h) => h.toLowerCase()));
   const auth: AuthOptions = {
     store,
     now,
     sessionTtlMs: options.auth?.sessionTtlMs ?? 14 * 24 * 3600_000,
+    idleTimeoutMs: options.auth?.idleTimeoutMs ?? 7 * 24 * 3600_000,
     secureCookies: options.auth?.secureCookies ?? true,
     loginAttemptsPerMinute: options.auth?.loginAttemptsPerMinute ?? 10,
+    signupsPerHour: options.auth?.signupsPerHour ?? 5,
+    accountFailures: options.auth?.accountFailures ?? 10,
+    accountWindowMs: options.auth?.accountWindowMs ?? 15 * 60_000,
   };
 
   app.setErrorHandler((err, req, reply) => {
@@ -135,6 +190,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook("onSend", async (_req, reply, payload) => {
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "no-referrer");
+    reply.header("cross-origin-opener-policy", "same-origin");
+    reply.header("cross-origin-resource-policy", "same-origin");
+    reply.header("permissions-policy", PERMISSIONS_POLICY);
     if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
     if (options.mode === "accounts") reply.header("strict-transport-security", "max-age=31536000");
     return payload;

@@ -46,21 +46,25 @@ export interface Client {
   readonly headers: Record<string, string>;
 }
 
-/** Signs up (or logs in) through the API and returns the client's headers. */
+/**
+ * Signs in through the API (signing up first when `path` is "signup": sign-up answers the same
+ * whatever the email, and starts no session) and returns the client's headers.
+ */
 export async function signIn(app: FastifyInstance, email: string, path = "signup"): Promise<Client> {
-  const res = await app.inject({
-    method: "POST",
-    url: `/api/auth/${path}`,
-    headers: { "content-type": "application/json" },
-    payload: { email, password: "correct horse battery" },
-  });
-  if (res.statusCode !== 200) throw new Error(`${path} failed: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  const payload = { email, password: "correct horse battery" };
+  const headers = { "content-type": "application/json" };
+  if (path === "signup") {
+    const up = await app.inject({ method: "POST", url: "/api/auth/signup", headers, payload });
+    if (up.statusCode !== 200) throw new Error(`signup failed: ${up.statusCode} ${up.body}`);
+  }
+  const res = await app.inject({ method: "POST", url: "/api/auth/login", headers, payload });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name.endsWith(SESSION_COOKIE));
   const { csrfToken } = res.json() as { csrfToken: string };
   return {
     headers: {
       "content-type": "application/json",
-      cookie: `${SESSION_COOKIE}=${cookie?.value ?? ""}`,
+      cookie: `${cookie?.name ?? SESSION_COOKIE}=${cookie?.value ?? ""}`,
       [CSRF_HEADER]: csrfToken,
     },
   };

@@ -448,6 +448,7 @@ export function kyselyStore(
           csrf_token: s.csrfToken,
           created_at: s.createdAt,
           expires_at: s.expiresAt,
+          last_seen_at: s.lastSeenAt,
         })
         .execute();
     },
@@ -464,14 +465,31 @@ export function kyselyStore(
             csrfToken: r.csrf_token,
             createdAt: r.created_at,
             expiresAt: r.expires_at,
+            lastSeenAt: r.last_seen_at ?? r.created_at,
           }
         : undefined;
     },
     async deleteSession(tokenHash) {
       await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
     },
-    async deleteSessionsOf(accountId) {
-      await db.deleteFrom("sessions").where("account_id", "=", accountId).execute();
+    async deleteSessionsOf(accountId, keep) {
+      let q = db.deleteFrom("sessions").where("account_id", "=", accountId);
+      if (keep !== undefined) q = q.where("token_hash", "!=", keep);
+      await q.execute();
+    },
+    async touchSession(tokenHash, at) {
+      await db
+        .updateTable("sessions")
+        .set({ last_seen_at: at })
+        .where("token_hash", "=", tokenHash)
+        .execute();
+    },
+    async setPasswordHash(accountId, passwordHash) {
+      await db
+        .updateTable("accounts")
+        .set({ password_hash: passwordHash })
+        .where("id", "=", accountId)
+        .execute();
     },
     async createShare(s: ShareRow) {
       await db

@@ -116,9 +116,21 @@ const snapshots: Migration = {
   },
 };
 
+/** When each session was last used, for the idle timeout. */
+const sessionUse: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("sessions").addColumn("last_seen_at", "text").execute();
+  },
+};
+
 /** Migrations in order; names sort lexically. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return { "0001_initial": initial, "0002_shares": shares, "0003_snapshots": snapshots };
+    return {
+      "0001_initial": initial,
+      "0002_shares": shares,
+      "0003_snapshots": snapshots,
+      "0004_session_use": sessionUse,
+    };
   },
 };

@@ -230,6 +230,7 @@ for (const target of storeTargets()) {
         csrfToken: "c",
         createdAt: "2026-01-01T00:00:00Z",
         expiresAt: "2027-01-01T00:00:00Z",
+        lastSeenAt: "2026-01-01T00:00:00Z",
       });
       await store.deletePerson("p1");
       await store.deletePerson("p3");
@@ -267,10 +268,17 @@ for (const target of storeTargets()) {
         csrfToken: "c",
         createdAt: "2026-01-01T00:00:00Z",
         expiresAt: "2026-02-01T00:00:00Z",
+        lastSeenAt: "2026-01-01T00:00:00Z",
       };
       await store.createSession(s);
       await store.createSession({ ...s, tokenHash: "h2" });
       expect(await store.getSession("h1")).toEqual(s);
+      await store.touchSession("h1", "2026-01-02T00:00:00Z");
+      expect((await store.getSession("h1"))?.lastSeenAt).toBe("2026-01-02T00:00:00Z");
+      await store.createSession({ ...s, tokenHash: "h3" });
+      await store.deleteSessionsOf("a1", "h3");
+      expect(await store.getSession("h1")).toBeUndefined();
+      expect(await store.getSession("h3")).toBeDefined();
       await store.deleteSessionsOf("a1");
       expect(await store.getSession("h2")).toBeUndefined();
     });

@@ -68,6 +68,8 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** Null for sessions made before the idle timeout existed (their creation counts). */
+  last_seen_at: string | null;
 }
 
 export interface SharesTable {

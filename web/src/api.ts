@@ -102,9 +102,19 @@ export async function session(): Promise<Session> {
 
 /** Creates an account and signs in (password: at least 10 characters). */
 export async function signUp(email: string, password: string): Promise<Session> {
-  const s = await request<Session>("POST", "/api/auth/signup", { email, password });
-  csrfToken = s.csrfToken;
-  return s;
+  // Sign-up answers the same whether or not the address is taken (it reveals no registered email)
+  // and starts no session: logging in with the new password is what signs the person in.
+  await request<unknown>("POST", "/api/auth/signup", { email, password });
+  try {
+    return await logIn(email, password);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === "invalid_credentials")
+      throw new ApiError(
+        "invalid_credentials",
+        "that email cannot be used with this password: if you have an account already, log in instead",
+      );
+    throw e;
+  }
 }
 
 /** Signs in with email and password. */

@@ -35,13 +35,14 @@ function AuthForm(props: { kind: "signup" | "login" }): JSX.Element {
       </p>
       <p class="field">
         <label for={`${id}-password`}>
-          Password{props.kind === "signup" ? " (at least 10 characters)" : ""}
+          Password
+          {props.kind === "signup" ? " (at least 12 characters; a phrase of a few words works well)" : ""}
         </label>
         <input
           id={`${id}-password`}
           name="password"
           type="password"
-          minLength={10}
+          minLength={props.kind === "signup" ? 12 : 1}
           autocomplete={props.kind === "signup" ? "new-password" : "current-password"}
           required
         />
