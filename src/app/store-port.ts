@@ -50,18 +50,22 @@ export interface SessionRow {
 }
 
 /**
- * A read-only share of a person's report: a link (only the SHA-256 of its token is stored) or an
- * account grant to `granteeEmail`. It shows only `sections`, until `expiresAt` or until revoked.
+ * A read-only share of a person's report: a link (only the SHA-256 of its token is stored), or an
+ * account grant, which reaches no one until a signed-in account redeems its one-time acceptance
+ * code (only the code's SHA-256 is stored, in `tokenHash`) and binds it to that account's id. It
+ * shows only `sections`, until `expiresAt` or until revoked.
  */
 export interface ShareRow {
   readonly id: string;
+  readonly kind: "link" | "grant";
+  /** SHA-256 of the link's token, or of a grant's acceptance code until it is redeemed. */
   readonly tokenHash: string;
   readonly personId: string;
   readonly sections: readonly string[];
   /** The person's own note of who it is for, e.g. "my coach". */
   readonly label: string;
-  /** Lower-case email of the account it is granted to; null for a link share. */
-  readonly granteeEmail: string | null;
+  /** The account a grant was redeemed by; null for a link or a grant not yet accepted. */
+  readonly granteeAccountId: string | null;
   /** ISO 8601 instants. */
   readonly createdAt: string;
   readonly expiresAt: string;
@@ -131,8 +135,13 @@ export interface Store {
   getShare(personId: string, shareId: string): Promise<ShareRow | undefined>;
   /** The person's shares, newest first. */
   listShares(personId: string): Promise<ShareRow[]>;
-  /** Account grants to this (lower-case) email, newest first. */
-  listSharesGrantedTo(email: string): Promise<ShareRow[]>;
+  /** Account grants redeemed by this account, newest first. */
+  listSharesGrantedTo(accountId: string): Promise<ShareRow[]>;
+  /**
+   * Redeems a grant's acceptance code (by its SHA-256) for `accountId`, once: binds the grant to
+   * the account and retires the code. Null when no unredeemed, unrevoked grant has that code.
+   */
+  acceptGrant(codeHash: string, accountId: string): Promise<ShareRow | null>;
   /** Marks one of the person's shares revoked at `at`; false when the person has no such share. */
   revokeShare(personId: string, shareId: string, at: string): Promise<boolean>;
   close(): Promise<void>;

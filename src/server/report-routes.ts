@@ -98,8 +98,7 @@ export function registerReportRoutes(app: FastifyInstance, o: ReportRouteOptions
     let share = null;
     if (o.mode === "accounts") {
       const session = await sessionOf(req, o.auth).catch(() => null);
-      const account = session ? await o.store.getAccount(session.accountId) : undefined;
-      if (account) share = await activeGrant(o.store, req.params.id, account.email, nowIso());
+      if (session) share = await activeGrant(o.store, req.params.id, session.accountId, nowIso());
     }
     return html(reply, share ? 200 : 404, await sharedReportHtml(o.store, share, nowIso()));
   });

@@ -130,13 +130,14 @@ const toAccount = (r: Database["accounts"]): AccountRow => ({
   createdAt: r.created_at,
 });
 
-const toShare = (r: Database["shares"]): ShareRow => ({
+const toShare = (r: Selectable<Database["shares"]>): ShareRow => ({
   id: r.id,
+  kind: r.kind === "grant" ? "grant" : "link",
   tokenHash: r.token_hash,
   personId: r.person_id,
   sections: JSON.parse(r.sections) as string[],
   label: r.label,
-  granteeEmail: r.grantee_email,
+  granteeAccountId: r.grantee_account_id,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
@@ -403,7 +404,11 @@ export function kyselyStore(
           .select("id")
           .where("person_id", "=", personId)
           .execute();
-        for (const a of accounts) await tx.deleteFrom("sessions").where("account_id", "=", a.id).execute();
+        for (const a of accounts) {
+          await tx.deleteFrom("sessions").where("account_id", "=", a.id).execute();
+          // The grants made to this account go with it: a new account with the same email gets none.
+          await tx.deleteFrom("shares").where("grantee_account_id", "=", a.id).execute();
+        }
         await tx.deleteFrom("accounts").where("person_id", "=", personId).execute();
         await tx.deleteFrom("shares").where("person_id", "=", personId).execute();
         await tx.deleteFrom("persons").where("id", "=", personId).execute();
@@ -500,7 +505,8 @@ export function kyselyStore(
           person_id: s.personId,
           sections: JSON.stringify(s.sections),
           label: s.label,
-          grantee_email: s.granteeEmail,
+          kind: s.kind,
+          grantee_account_id: s.granteeAccountId,
           created_at: s.createdAt,
           expires_at: s.expiresAt,
           revoked_at: s.revokedAt,
@@ -534,15 +540,39 @@ export function kyselyStore(
         .execute();
       return rows.map(toShare);
     },
-    async listSharesGrantedTo(email) {
+    async listSharesGrantedTo(accountId) {
       const rows = await db
         .selectFrom("shares")
         .selectAll()
-        .where("grantee_email", "=", email)
+        .where("kind", "=", "grant")
+        .where("grantee_account_id", "=", accountId)
         .orderBy("created_at", "desc")
         .orderBy("id")
         .execute();
       return rows.map(toShare);
+    },
+    async acceptGrant(codeHash, accountId) {
+      return db.transaction().execute(async (tx) => {
+        const row = await tx
+          .selectFrom("shares")
+          .selectAll()
+          .where("token_hash", "=", codeHash)
+          .where("kind", "=", "grant")
+          .where("grantee_account_id", "is", null)
+          .where("revoked_at", "is", null)
+          .executeTakeFirst();
+        if (!row) return null;
+        // The code is retired with the redemption: its hash gives way to a value no code hashes to.
+        const retired = `accepted:${row.id}`;
+        const r = await tx
+          .updateTable("shares")
+          .set({ grantee_account_id: accountId, token_hash: retired })
+          .where("id", "=", row.id)
+          .where("grantee_account_id", "is", null)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) return null;
+        return toShare({ ...row, grantee_account_id: accountId, token_hash: retired });
+      });
     },
     async revokeShare(personId, shareId, at) {
       const r = await db

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Migration, MigrationProvider } from "kysely/migration";
 
 /** The one migration set for both dialects: text ids and ISO 8601 instants, so no branch on dialect. */
@@ -123,6 +123,29 @@ const sessionUse: Migration = {
   },
 };
 
+/**
+ * Account grants bound to the account that redeems a one-time code, not to an email address (which
+ * anyone could register first). Grants made to an email before this are withdrawn.
+ */
+const grantsToAccounts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable("shares")
+      .addColumn("kind", "text", (c) => c.notNull().defaultTo("link"))
+      .execute();
+    await db.schema.alterTable("shares").addColumn("grantee_account_id", "text").execute();
+    await sql`update shares set kind = 'grant', revoked_at = coalesce(revoked_at, created_at) where grantee_email is not null`.execute(
+      db,
+    );
+    await sql`update shares set grantee_email = null`.execute(db);
+    await db.schema
+      .createIndex("shares_by_grantee_account")
+      .on("shares")
+      .column("grantee_account_id")
+      .execute();
+  },
+};
+
 /** Migrations in order; names sort lexically. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
@@ -131,6 +154,7 @@ export const migrationProvider: MigrationProvider = {
       "0002_shares": shares,
       "0003_snapshots": snapshots,
       "0004_session_use": sessionUse,
+      "0005_grants_to_accounts": grantsToAccounts,
     };
   },
 };

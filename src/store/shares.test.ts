@@ -4,11 +4,12 @@ import { openTestStore, storeTargets } from "./test-stores.ts";
 
 const share = (id: string, personId: string, extra: Partial<ShareRow> = {}): ShareRow => ({
   id,
+  kind: "link",
   tokenHash: `hash-${id}`,
   personId,
   sections: ["map", "progress"],
   label: `for ${id}`,
-  granteeEmail: null,
+  granteeAccountId: null,
   createdAt: `2026-11-0${id.length}T00:00:00.000Z`,
   expiresAt: "2026-12-30T00:00:00.000Z",
   revokedAt: null,
@@ -35,13 +36,19 @@ for (const target of storeTargets()) {
 
     it("finds a share by its token hash and lists each person's own, newest first", async () => {
       await store.createShare(share("a", "p1"));
-      await store.createShare(share("bb", "p1", { granteeEmail: "coach@example.org" }));
+      await store.createShare(share("bb", "p1", { kind: "grant" }));
       await store.createShare(share("ccc", "p2"));
       expect(await store.getShareByTokenHash("hash-a")).toEqual(share("a", "p1"));
       expect(await store.getShareByTokenHash("hash-zzz")).toBeUndefined();
       expect((await store.listShares("p1")).map((s) => s.id)).toEqual(["bb", "a"]);
       expect((await store.listShares("p2")).map((s) => s.id)).toEqual(["ccc"]);
-      expect((await store.listSharesGrantedTo("coach@example.org")).map((s) => s.id)).toEqual(["bb"]);
+      expect(await store.listSharesGrantedTo("acc-coach")).toEqual([]);
+      // Redeemed once, the grant is the account's, and its code is spent.
+      expect((await store.acceptGrant("hash-bb", "acc-coach"))?.granteeAccountId).toBe("acc-coach");
+      expect(await store.acceptGrant("hash-bb", "acc-other")).toBeNull();
+      expect(await store.getShareByTokenHash("hash-bb")).toBeUndefined();
+      expect((await store.listSharesGrantedTo("acc-coach")).map((s) => s.id)).toEqual(["bb"]);
+      expect(await store.acceptGrant("hash-a", "acc-coach")).toBeNull(); // a link is not a grant
       expect(await store.getShare("p2", "a")).toBeUndefined();
     });
 

@@ -79,7 +79,10 @@ export interface SharesTable {
   /** JSON array of section ids. */
   sections: string;
   label: string;
+  /** Unused since grants bind to accounts (migration 0005); kept null. */
   grantee_email: string | null;
+  kind: Generated<string>;
+  grantee_account_id: string | null;
   created_at: string;
   expires_at: string;
   revoked_at: string | null;

@@ -4,7 +4,14 @@ import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
 import type { ShareRow, Store } from "../store-port.ts";
 import { personReportHtml } from "./gather.ts";
-import { newShareId, newShareToken, shareStatus, shareTokenHash } from "./shares.ts";
+import {
+  newAcceptCode,
+  newShareId,
+  newShareToken,
+  normaliseCode,
+  shareStatus,
+  shareTokenHash,
+} from "./shares.ts";
 
 /** A list of report sections: at least one, each once. */
 export const SectionsSchema = z
@@ -64,124 +71,165 @@ export const reportPdfCommand = defineCommand({
   },
 });
 
-/** A share as its owner sees it (never the token or its hash). */
+/** A share as its owner sees it (never the token, the code or their hashes). */
 const ShareViewSchema = z.strictObject({
   id: z.string(),
+  kind: z.enum(["link", "grant"]),
   label: z.string(),
   sections: z.array(z.string()),
+  /** The email of the account that accepted a grant; null for a link or a grant not yet accepted. */
   granteeEmail: z.string().nullable(),
   createdAt: z.string(),
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
-  status: z.enum(["active", "expired", "revoked"]),
+  /** "pending": a grant whose code no one has redeemed yet. */
+  status: z.enum(["active", "pending", "expired", "revoked"]),
 });
 
-const view = (s: ShareRow, now: string): z.output<typeof ShareViewSchema> => ({
-  id: s.id,
-  label: s.label,
-  sections: [...s.sections],
-  granteeEmail: s.granteeEmail,
-  createdAt: s.createdAt,
-  expiresAt: s.expiresAt,
-  revokedAt: s.revokedAt,
-  status: shareStatus(s, now),
-});
-
-async function accountEmail(store: Store, personId: string): Promise<string | null> {
-  const person = await store.getPerson(personId);
-  if (!person?.accountId) return null;
-  return (await store.getAccount(person.accountId))?.email ?? null;
+async function view(store: Store, s: ShareRow, now: string): Promise<z.output<typeof ShareViewSchema>> {
+  const grantee = s.granteeAccountId ? await store.getAccount(s.granteeAccountId) : undefined;
+  const status = shareStatus(s, now);
+  return {
+    id: s.id,
+    kind: s.kind,
+    label: s.label,
+    sections: [...s.sections],
+    granteeEmail: grantee?.email ?? null,
+    createdAt: s.createdAt,
+    expiresAt: s.expiresAt,
+    revokedAt: s.revokedAt,
+    status: status === "active" && s.kind === "grant" && s.granteeAccountId === null ? "pending" : status,
+  };
 }
 
-/** `share/create`: a read-only share of chosen sections, as a link or as a grant to another account. */
+/** The account a person signs in with; null for the local person (no accounts). */
+async function accountOf(store: Store, personId: string): Promise<string | null> {
+  return (await store.getPerson(personId))?.accountId ?? null;
+}
+
+/**
+ * `share/create`: a read-only share of chosen sections, as a link or as a grant to another
+ * account. A grant reaches no one until the person it is for, signed in to their own account,
+ * redeems its one-time acceptance code (`share/accept`): the person sends them the code outside
+ * dopamap, and it binds the grant to the account that redeems it (never to an email address,
+ * which anyone could register first).
+ */
 export const shareCreateCommand = defineCommand({
   name: "share/create",
   summary:
-    "Give a coach or clinician read-only access to chosen report sections: a link (shown once) or a grant to their account, expiring in 1–90 days",
+    "Give a coach or clinician read-only access to chosen report sections: a link (shown once) or an account grant with a one-time acceptance code, expiring in 1–90 days",
   input: z.strictObject({
     sections: SectionsSchema,
     expiresInDays: z.number().int().min(1).max(90),
     label: z.string().trim().max(100).default(""),
-    /** Grant to this account instead of making a link (accounts mode only). */
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
+    /** An account grant with a one-time acceptance code instead of a link (accounts mode only). */
+    grant: z.boolean().default(false),
   }),
   output: z.strictObject({
     share: ShareViewSchema,
     /** The link's token and path, shown this once (absent for an account grant). */
     token: z.string().optional(),
     path: z.string().optional(),
+    /** A grant's one-time acceptance code, shown this once (absent for a link). */
+    acceptCode: z.string().optional(),
   }),
   async run(input, ctx) {
     const { store, personId, now } = personScope(ctx);
-    if (input.email !== undefined) {
-      const own = await accountEmail(store, personId);
-      if (own === null)
-        throw new AppError({
-          code: "accounts_only",
-          message: "email: granting to an account needs a server with accounts; share a link instead",
-          path: ["email"],
-        });
-      if (own === input.email)
-        throw new AppError({
-          code: "invalid_input",
-          message: "email: that is your own account",
-          path: ["email"],
-        });
-    }
+    if (input.grant && (await accountOf(store, personId)) === null)
+      throw new AppError({
+        code: "accounts_only",
+        message: "grant: granting to an account needs a server with accounts; share a link instead",
+        path: ["grant"],
+      });
     const created = now();
-    const token = newShareToken();
+    const secret = input.grant ? newAcceptCode() : newShareToken();
     const share: ShareRow = {
       id: newShareId(),
-      tokenHash: shareTokenHash(token),
+      kind: input.grant ? "grant" : "link",
+      tokenHash: shareTokenHash(secret),
       personId,
       sections: SECTION_IDS.filter((s) => input.sections.includes(s)),
       label: input.label,
-      granteeEmail: input.email ?? null,
+      granteeAccountId: null,
       createdAt: created,
       expiresAt: new Date(Date.parse(created) + input.expiresInDays * 86_400_000).toISOString(),
       revokedAt: null,
     };
     await store.createShare(share);
     return {
-      share: view(share, created),
-      ...(share.granteeEmail === null ? { token, path: `/shared/${token}` } : {}),
+      share: await view(store, share, created),
+      ...(input.grant ? { acceptCode: secret } : { token: secret, path: `/shared/${secret}` }),
     };
+  },
+});
+
+/** A report shared with the signed-in account, as they see it. */
+const ReceivedSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  sections: z.array(z.string()),
+  expiresAt: z.string(),
+  path: z.string(),
+});
+
+const received = (s: ShareRow): z.output<typeof ReceivedSchema> => ({
+  id: s.id,
+  label: s.label,
+  sections: [...s.sections],
+  expiresAt: s.expiresAt,
+  path: `/shared/grant/${s.id}`,
+});
+
+/** `share/accept`: redeems a grant's one-time acceptance code for the signed-in account. */
+export const shareAcceptCommand = defineCommand({
+  name: "share/accept",
+  summary: "Accept a report shared with you: redeem its one-time code (once, for your own account)",
+  input: z.strictObject({ code: z.string().trim().min(1).max(64) }),
+  output: ReceivedSchema,
+  async run(input, ctx) {
+    const { store, personId, now } = personScope(ctx);
+    const accountId = await accountOf(store, personId);
+    if (accountId === null)
+      throw new AppError({
+        code: "accounts_only",
+        message: "code: accepting a shared report needs a server with accounts",
+        path: ["code"],
+      });
+    const hash = shareTokenHash(normaliseCode(input.code));
+    const pending = await store.getShareByTokenHash(hash);
+    const refuse = () =>
+      new AppError({
+        code: "not_found",
+        message: "code: no report waits for that code (it may have been used, withdrawn or expired)",
+        path: ["code"],
+      });
+    // One answer for a wrong, used, withdrawn or expired code: none reveals more than another.
+    if (pending?.kind !== "grant" || shareStatus(pending, now()) !== "active") throw refuse();
+    if (pending.personId === personId)
+      throw new AppError({ code: "invalid_input", message: "code: that is your own share", path: ["code"] });
+    const accepted = await store.acceptGrant(hash, accountId);
+    if (!accepted) throw refuse();
+    return received(accepted);
   },
 });
 
 /** `share/list`: the person's shares with their status, and the account grants others made to them. */
 export const shareListCommand = defineCommand({
   name: "share/list",
-  summary: "Your shares (active, expired, revoked) and the reports shared with your account",
+  summary: "Your shares (active, pending, expired, revoked) and the reports shared with your account",
   input: z.strictObject({}),
   output: z.strictObject({
     shares: z.array(ShareViewSchema),
-    sharedWithMe: z.array(
-      z.strictObject({
-        id: z.string(),
-        label: z.string(),
-        sections: z.array(z.string()),
-        expiresAt: z.string(),
-        path: z.string(),
-      }),
-    ),
+    sharedWithMe: z.array(ReceivedSchema),
   }),
   async run(_input, ctx) {
     const { store, personId, now } = personScope(ctx);
     const at = now();
-    const email = await accountEmail(store, personId);
-    const received = email ? await store.listSharesGrantedTo(email) : [];
+    const accountId = await accountOf(store, personId);
+    const grants = accountId ? await store.listSharesGrantedTo(accountId) : [];
     return {
-      shares: (await store.listShares(personId)).map((s) => view(s, at)),
-      sharedWithMe: received
-        .filter((s) => shareStatus(s, at) === "active")
-        .map((s) => ({
-          id: s.id,
-          label: s.label,
-          sections: [...s.sections],
-          expiresAt: s.expiresAt,
-          path: `/shared/grant/${s.id}`,
-        })),
+      shares: await Promise.all((await store.listShares(personId)).map((s) => view(store, s, at))),
+      sharedWithMe: grants.filter((s) => shareStatus(s, at) === "active").map(received),
     };
   },
 });
@@ -204,6 +252,7 @@ export const shareRevokeCommand = defineCommand({
 export const REPORT_COMMANDS = [
   reportHtmlCommand,
   reportPdfCommand,
+  shareAcceptCommand,
   shareCreateCommand,
   shareListCommand,
   shareRevokeCommand,

@@ -9,6 +9,25 @@ export const shareTokenHash = (token: string): string => createHash("sha256").up
 /** A new share token: 32 random bytes, base64url (43 characters). */
 export const newShareToken = (): string => randomBytes(32).toString("base64url");
 
+/** Crockford's base-32 letters for a grant's acceptance code (no I, L, O or U to misread). */
+const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** A grant's one-time acceptance code: 20 characters (100 bits), in groups of four. */
+export function newAcceptCode(): string {
+  const chars = [...randomBytes(20)].map((b) => CODE_ALPHABET[b & 31]!);
+  return chars.join("").replace(/(.{4})(?=.)/g, "$1-");
+}
+
+/** A code as typed (any case, spaces or dashes; O read as 0, I and L as 1) in the form it was issued. */
+export function normaliseCode(code: string): string {
+  const bare = code
+    .toUpperCase()
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1")
+    .replace(/[^0-9A-Z]/g, "");
+  return bare.replace(/(.{4})(?=.)/g, "$1-");
+}
+
 /** A new share id. */
 export const newShareId = (): string => randomUUID();
 
@@ -24,18 +43,18 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export async function activeLinkShare(store: Store, token: string, now: string): Promise<ShareRow | null> {
   if (!TOKEN.test(token)) return null;
   const share = await store.getShareByTokenHash(shareTokenHash(token));
-  if (!share || share.granteeEmail !== null || shareStatus(share, now) !== "active") return null;
+  if (share?.kind !== "link" || shareStatus(share, now) !== "active") return null;
   return share;
 }
 
-/** The active account grant with this id to this (lower-case) email, or null. */
+/** The active account grant with this id redeemed by this account, or null. */
 export async function activeGrant(
   store: Store,
   shareId: string,
-  email: string,
+  accountId: string,
   now: string,
 ): Promise<ShareRow | null> {
-  const share = (await store.listSharesGrantedTo(email)).find((s) => s.id === shareId);
+  const share = (await store.listSharesGrantedTo(accountId)).find((s) => s.id === shareId);
   return share && shareStatus(share, now) === "active" ? share : null;
 }
 

@@ -1,8 +1,9 @@
 /**
  * `#/share`: the report for a coach or clinician (open as HTML, download as PDF), and read-only
- * shares of chosen sections: a link (shown once, copyable) or, on a server with accounts, a grant to
- * the other person's account. Lists the person's shares with their state and withdraws any of them
- * at once; lists the reports others shared with this account. Reads and writes only through `call`.
+ * shares of chosen sections: a link (shown once, copyable) or, on a server with accounts, a grant
+ * whose one-time code the person sends to their coach, who redeems it in their own account. Lists
+ * the person's shares with their state and withdraws any of them at once; takes a code shared with
+ * this account and lists the reports others shared with it. Reads and writes only through `call`.
  */
 import type { JSX, TargetedEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
@@ -22,13 +23,14 @@ const DEFAULT_SECTIONS: readonly SectionId[] = ["map", "plan", "scores", "progre
 
 interface ShareJson {
   id: string;
+  kind: "link" | "grant";
   label: string;
   sections: string[];
   granteeEmail: string | null;
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
-  status: "active" | "expired" | "revoked";
+  status: "active" | "pending" | "expired" | "revoked";
 }
 interface Received {
   id: string;
@@ -45,6 +47,7 @@ interface Created {
   share: ShareJson;
   token?: string;
   path?: string;
+  acceptCode?: string;
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -52,6 +55,7 @@ const sectionNames = (ids: readonly string[]) =>
   ids.map((id) => SECTIONS.find((s) => s.id === id)?.label ?? id).join(", ");
 const STATUS: Record<ShareJson["status"], string> = {
   active: "active",
+  pending: "waiting for its code to be used",
   expired: "expired",
   revoked: "withdrawn",
 };
@@ -80,34 +84,32 @@ function ReportLinks(): JSX.Element {
   );
 }
 
-function NewLink(props: { link: string; granted: string | null }): JSX.Element {
+/** The link or code just made, shown this once with a copy button. */
+function NewLink(props: { link: string; code: string | null }): JSX.Element {
   const [copied, setCopied] = useState("");
+  const value = props.code ?? props.link;
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(props.link);
+      await navigator.clipboard.writeText(value);
       setCopied("Copied.");
     } catch {
       (document.getElementById("share-link") as HTMLInputElement | null)?.select();
-      setCopied("Select the link and copy it.");
+      setCopied(`Select the ${props.code ? "code" : "link"} and copy it.`);
     }
   };
-  if (props.granted)
-    return (
-      <div class="notice" role="status">
-        Shared with the account {props.granted}. Once they sign in, it is under “Shared with you”.
-      </div>
-    );
   return (
     <div class="notice" role="status">
       <div class="field">
         <label for="share-link">
-          The link (shown only this once; anyone with it can read the shared sections)
+          {props.code
+            ? "The code (shown only this once): send it to the person it is for. They sign in to their own dopamap account and enter it under “Accept a report shared with you”; it works once, for one account."
+            : "The link (shown only this once; anyone with it can read the shared sections)"}
         </label>
-        <input id="share-link" class="share-link" type="text" readOnly value={props.link} />
+        <input id="share-link" class="share-link" type="text" readOnly value={value} />
       </div>
       <p class="actions">
         <button type="button" onClick={copy}>
-          Copy link
+          {props.code ? "Copy code" : "Copy link"}
         </button>
         <span class="saved" aria-live="polite">
           {copied}
@@ -122,7 +124,6 @@ function CreateForm(props: { accounts: boolean; onCreated: (c: Created) => void 
   const [days, setDays] = useState("14");
   const [label, setLabel] = useState("");
   const [kind, setKind] = useState<"link" | "account">("link");
-  const [email, setEmail] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const toggle = (id: SectionId, on: boolean) =>
@@ -137,7 +138,7 @@ function CreateForm(props: { accounts: boolean; onCreated: (c: Created) => void 
         sections,
         expiresInDays: Number(days),
         label,
-        ...(kind === "account" ? { email } : {}),
+        grant: kind === "account",
       });
       props.onCreated(created);
     } catch (err) {
@@ -206,21 +207,8 @@ function CreateForm(props: { accounts: boolean; onCreated: (c: Created) => void 
               checked={kind === "account"}
               onChange={() => setKind("account")}
             />
-            <span>Their dopamap account</span>
+            <span>Their dopamap account (you get a one-time code to send them)</span>
           </label>
-          {kind === "account" ? (
-            <div class="field">
-              <label for="share-email">Their account's email</label>
-              <input
-                id="share-email"
-                type="email"
-                required
-                autoComplete="off"
-                value={email}
-                onInput={(e) => setEmail(e.currentTarget.value)}
-              />
-            </div>
-          ) : null}
         </fieldset>
       ) : null}
       {error ? (
@@ -237,15 +225,68 @@ function CreateForm(props: { accounts: boolean; onCreated: (c: Created) => void 
   );
 }
 
+/** Redeems a code someone sent: the report they shared becomes this account's to read. */
+function AcceptForm(props: { onAccepted: () => void }): JSX.Element {
+  const [code, setCode] = useState("");
+  const [note, setNote] = useState("");
+  const [error, setError] = useState("");
+  const submit = async (e: TargetedEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setError("");
+    setNote("");
+    try {
+      const r = await call<Received>("share/accept", { code });
+      setNote(`Accepted: ${r.label || "a report"} (${sectionNames(r.sections)}), until ${day(r.expiresAt)}.`);
+      setCode("");
+      props.onAccepted();
+    } catch (err) {
+      setError(message(err));
+    }
+  };
+  return (
+    <form class="card" onSubmit={submit} aria-labelledby="accept-title">
+      <h2 id="accept-title">Accept a report shared with you</h2>
+      <div class="field">
+        <label for="accept-code">The code you were sent</label>
+        <input
+          id="accept-code"
+          type="text"
+          required
+          autoComplete="off"
+          maxLength={64}
+          value={code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
+      </div>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p class="saved" aria-live="polite">
+        {note}
+      </p>
+      <p class="actions">
+        <button type="submit">Accept</button>
+      </p>
+    </form>
+  );
+}
+
 function ShareList(props: { shares: ShareJson[]; onRevoke: (id: string) => void }): JSX.Element {
   if (props.shares.length === 0) return <p class="muted">You have not shared anything yet.</p>;
   return (
     <ul class="plain share-list">
       {props.shares.map((s) => (
         <li class="card" key={s.id} data-share-id={s.id}>
-          <h3>{s.label || (s.granteeEmail ? s.granteeEmail : "Link")}</h3>
+          <h3>{s.label || (s.granteeEmail ?? (s.kind === "grant" ? "Account" : "Link"))}</h3>
           <p>
-            {s.granteeEmail ? `Account ${s.granteeEmail}` : "Link"}: {sectionNames(s.sections)}.
+            {s.kind === "link"
+              ? "Link"
+              : s.granteeEmail
+                ? `Account ${s.granteeEmail}`
+                : "Account (code not used yet)"}
+            : {sectionNames(s.sections)}.
           </p>
           <p class="muted">
             Made {day(s.createdAt)};{" "}
@@ -253,7 +294,7 @@ function ShareList(props: { shares: ShareJson[]; onRevoke: (id: string) => void 
             {s.status === "expired" ? ` ${day(s.expiresAt)}` : ""}
             {s.status === "revoked" && s.revokedAt ? ` ${day(s.revokedAt)}` : ""}.
           </p>
-          {s.status === "active" ? (
+          {s.status === "active" || s.status === "pending" ? (
             <button
               type="button"
               class="danger"
@@ -274,7 +315,7 @@ export default function ShareView(): JSX.Element {
   const [list, setList] = useState<ListJson | null>(null);
   const [accounts, setAccounts] = useState(false);
   const [error, setError] = useState("");
-  const [created, setCreated] = useState<{ link: string; granted: string | null } | null>(null);
+  const [created, setCreated] = useState<{ link: string; code: string | null } | null>(null);
   const [status, setStatus] = useState("");
   const load = async () => {
     try {
@@ -290,10 +331,7 @@ export default function ShareView(): JSX.Element {
       .catch(() => setAccounts(false));
   }, []);
   const onCreated = (c: Created) => {
-    setCreated({
-      link: c.path ? `${location.origin}${c.path}` : "",
-      granted: c.share.granteeEmail,
-    });
+    setCreated({ link: c.path ? `${location.origin}${c.path}` : "", code: c.acceptCode ?? null });
     setStatus("");
     void load();
   };
@@ -313,7 +351,7 @@ export default function ShareView(): JSX.Element {
       <h1 id="view-title">Share with a coach or clinician</h1>
       <ReportLinks />
       <CreateForm accounts={accounts} onCreated={onCreated} />
-      {created ? <NewLink link={created.link} granted={created.granted} /> : null}
+      {created ? <NewLink link={created.link} code={created.code} /> : null}
       <h2>Your shares</h2>
       <p class="saved" aria-live="polite">
         {status}
@@ -324,6 +362,7 @@ export default function ShareView(): JSX.Element {
         </p>
       ) : null}
       {list ? <ShareList shares={list.shares} onRevoke={revoke} /> : <p class="muted">Loading…</p>}
+      {accounts ? <AcceptForm onAccepted={() => void load()} /> : null}
       {list?.sharedWithMe.length ? (
         <>
           <h2>Shared with you</h2>
