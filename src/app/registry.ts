@@ -111,6 +111,40 @@ export interface Registry<
   invoke(name: string, input: unknown, ctx?: CommandContext): Promise<Result<unknown>>;
 }
 
+/** How deep an input may nest (the deepest command input, an export's entry data, is far shallower). */
+export const MAX_INPUT_DEPTH = 64;
+
+/**
+ * What no schema should have to meet: nesting deeper than {@link MAX_INPUT_DEPTH} (which overflows
+ * recursive validators and writers) and NUL characters in strings (which PostgreSQL text cannot
+ * hold). Walked without recursion; null when the input is fine.
+ */
+export function unsafeShape(input: unknown): ErrorBody<"invalid_input"> | null {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: input, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    const where = path.length ? path.join(".") : "input";
+    if (typeof v === "string") {
+      if (v.includes("\u0000"))
+        return { code: "invalid_input", message: `${where}: contains a NUL character`, path };
+      continue;
+    }
+    if (v === null || typeof v !== "object") continue;
+    if (path.length >= MAX_INPUT_DEPTH)
+      return {
+        code: "invalid_input",
+        message: `${where}: nested deeper than ${MAX_INPUT_DEPTH} levels`,
+        path,
+      };
+    for (const [k, x] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
+      if (typeof k === "string" && k.includes("\u0000"))
+        return { code: "invalid_input", message: `${where}: a key contains a NUL character`, path };
+      stack.push({ v: x, path: [...path, k] });
+    }
+  }
+  return null;
+}
+
 export function createRegistry<const Cs extends readonly AnyCommand[]>(
   commands: Cs,
 ): Registry<CommandMap<Cs>> {
@@ -126,6 +160,8 @@ export function createRegistry<const Cs extends readonly AnyCommand[]>(
         ok: false,
         error: { code: "unknown_command", message: `unknown command ${name}`, allowed: [...map.keys()] },
       };
+    const shape = unsafeShape(input);
+    if (shape) return { ok: false, error: shape };
     const parsed = command.input.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     try {

@@ -25,9 +25,29 @@ export const LOGGED_CUE = 1;
 export const LOGGED_COMMITMENT = 0.5;
 
 /**
+ * Days between recorded days that the replay runs overnight steps for, at most: a longer silence
+ * counts as four weeks. The slow states the fit sees (κ, τ, load: weeks) have settled by then, so
+ * the fit's cost follows the days recorded, not the calendar span (a log with two days years apart
+ * costs what two days cost). Receptor recovery (months) is the one it shortens; the fit holds D at 1.
+ */
+export const MAX_GAP_DAYS = 28;
+
+/** Each recorded date's day index: the first is 0, and gaps count at most {@link MAX_GAP_DAYS}. */
+function recordedDays(dates: readonly string[]): (date: string) => number {
+  const sorted = [...new Set(dates)].sort();
+  const index = new Map<string, number>();
+  let day = 0;
+  sorted.forEach((d, i) => {
+    if (i > 0) day += Math.min(MAX_GAP_DAYS, daysBetween(sorted[i - 1]!, d));
+    index.set(d, day);
+  });
+  return (date) => index.get(date) ?? 0;
+}
+
+/**
  * The observed sequence in a log, in the engine's order: check-ins of planned activities and urge
  * episodes of urge activities (a cued urge is an opportunity: acted or resisted). Days count from the
- * first logged or closed date.
+ * first logged or closed date, each silence longer than four weeks counted as four weeks.
  */
 export function replayFromLog(log: PersonLog, options: ReplayFromLogOptions = {}): ReplayData {
   const wakeHour = options.wakeHour ?? 7;
@@ -44,18 +64,17 @@ export function replayFromLog(log: PersonLog, options: ReplayFromLogOptions = {}
       immediateReward: o.immediateReward ?? seen.immediateReward,
     };
   });
-  const dates = [
+  const dayOf = recordedDays([
     ...log.closedDays,
     ...log.checkIns.map((c) => c.localDate),
     ...log.urges.map((u) => u.localDate),
-  ];
-  const first = [...dates].sort()[0] ?? "1970-01-01";
+  ]);
   const rows: ReplayOpportunity[] = [];
   for (const c of log.checkIns) {
     const s = index.get(c.activityId);
     if (s === undefined || activities[s]!.urge) continue;
     rows.push({
-      day: daysBetween(first, c.localDate),
+      day: dayOf(c.localDate),
       hour: c.localHour,
       activity: s,
       cue: c.scaffolding.environmentCue ? LOGGED_CUE : 0,
@@ -71,7 +90,7 @@ export function replayFromLog(log: PersonLog, options: ReplayFromLogOptions = {}
     const s = index.get(u.activityId);
     if (s === undefined || !activities[s]!.urge) continue;
     rows.push({
-      day: daysBetween(first, u.localDate),
+      day: dayOf(u.localDate),
       hour: u.localHour,
       activity: s,
       cue: 0,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseFuture } from "../records/bounds.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
 import { type ExportDocument, ExportDocumentSchema, logToCsv } from "./export-format.ts";
@@ -67,6 +68,7 @@ export const importAllCommand = defineCommand({
   async run(input, ctx) {
     const { store, personId } = personScope(ctx);
     const { log, entries, blobs } = input.document;
+    refuseFuture(ctx, log, ["document", "log"]);
     const activityIds = new Set(log.activities.map((a) => a.id));
     const orphan = [...log.checkIns, ...log.urges].find((r) => !activityIds.has(r.activityId));
     if (orphan && input.replace)

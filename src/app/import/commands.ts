@@ -13,6 +13,7 @@ import {
   suggestMapping,
 } from "../../import/index.ts";
 import type { RecordActivity } from "../../model/records/index.ts";
+import { refuseFuture } from "../records/bounds.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
 import type { StoredEntry } from "../store-port.ts";
@@ -189,6 +190,7 @@ export const importRecordsCommand = defineCommand({
         message: `exclude: the file names ${r.log.activities.length} new activities; with the ${before.activities.length} you have that is over ${MAX_ACTIVITIES}. Leave some out with exclude`,
         path: ["exclude"],
       });
+    refuseFuture(ctx, r.log, ["records"]);
     const have = new Set(before.checkIns.map((c) => c.id));
     const fresh = r.log.checkIns.filter((c) => !have.has(c.id)).length;
     const entries: StoredEntry[] = r.notes.map((n) => ({

@@ -14,6 +14,7 @@ import {
   type PlanMap,
   presetDraws,
 } from "../../plan/index.ts";
+import { refuseFuture } from "../records/bounds.ts";
 import { AppError, type CommandContext, unwrap } from "../registry.ts";
 import type { Store } from "../store-port.ts";
 import { decodeSnapshot, encodeSnapshot } from "./codec.ts";
@@ -124,6 +125,7 @@ export async function openPerson(
       source.log !== undefined
         ? { log: source.log, skipped: [] }
         : logFromCsv(source.csv!, source.onError ?? "reject");
+    refuseFuture(ctx, log, [source.log !== undefined ? "log" : "csv"]);
     const stored = store ? await storedInputs(store.store, store.personId) : null;
     const state = computeState(
       {

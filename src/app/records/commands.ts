@@ -2,12 +2,14 @@ import { z } from "zod";
 import {
   CheckInSchema,
   LocalDateSchema,
+  MAX_ACTIVITIES,
   PersonLogSchema,
   RecordActivitySchema,
   UrgeEpisodeSchema,
 } from "../../model/records/index.ts";
 import { AppError, type CommandContext, defineCommand } from "../registry.ts";
 import type { Store } from "../store-port.ts";
+import { refuseFutureDate } from "./bounds.ts";
 
 /**
  * The store, person and clock a data command acts on. A missing port is an adapter bug, not bad
@@ -51,6 +53,15 @@ export const activityDefineCommand = defineCommand({
   output: WriteResultSchema,
   async run(input, ctx) {
     const { store, personId } = personScope(ctx);
+    if (!(await store.hasActivity(personId, input.id))) {
+      const count = (await store.readLog(personId)).activities.length;
+      if (count >= MAX_ACTIVITIES)
+        throw new AppError({
+          code: "invalid_input",
+          message: `id: you have ${count} activities, the most a person can have; archive or reuse one`,
+          path: ["id"],
+        });
+    }
     return { id: input.id, outcome: await store.putActivity(personId, input) };
   },
 });
@@ -62,6 +73,7 @@ export const checkinRecordCommand = defineCommand({
   output: WriteResultSchema,
   async run(input, ctx) {
     const { store, personId } = personScope(ctx);
+    refuseFutureDate(ctx, input.localDate, ["localDate"]);
     await requireActivity(store, personId, input.activityId);
     const outcome = await store.putCheckIn(personId, input);
     if (outcome === "conflict") throw conflict("check-in", input.id);
@@ -76,6 +88,7 @@ export const urgeRecordCommand = defineCommand({
   output: WriteResultSchema,
   async run(input, ctx) {
     const { store, personId } = personScope(ctx);
+    refuseFutureDate(ctx, input.localDate, ["localDate"]);
     await requireActivity(store, personId, input.activityId);
     const outcome = await store.putUrge(personId, input);
     if (outcome === "conflict") throw conflict("urge episode", input.id);
@@ -90,6 +103,7 @@ export const dayCloseCommand = defineCommand({
   output: z.strictObject({ localDate: z.string(), outcome: WriteOutcomeSchema }),
   async run(input, ctx) {
     const { store, personId } = personScope(ctx);
+    refuseFutureDate(ctx, input.localDate, ["localDate"]);
     return { localDate: input.localDate, outcome: await store.closeDay(personId, input.localDate) };
   },
 });
