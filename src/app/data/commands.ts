@@ -1,7 +1,14 @@
 import { z } from "zod";
+import { DIARY_NOTE_KIND } from "../import/commands.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
-import { type ExportDocument, ExportDocumentSchema, logToCsv } from "./export-format.ts";
+import {
+  type DiaryNoteRow,
+  type ExportDocument,
+  ExportDocumentSchema,
+  exportFromCsv,
+  logToCsv,
+} from "./export-format.ts";
 
 const ExportOutputSchema = z.discriminatedUnion("format", [
   z.strictObject({ format: z.literal("json"), document: ExportDocumentSchema }),
@@ -23,7 +30,14 @@ export const exportAllCommand = defineCommand({
       store.listEntries(personId),
       store.listBlobs(personId),
     ]);
-    if (input.format === "csv") return { format: "csv" as const, files: logToCsv(log) };
+    if (input.format === "csv")
+      return {
+        format: "csv" as const,
+        files: logToCsv(
+          log,
+          entries.filter((e) => e.kind === DIARY_NOTE_KIND).map((e) => e.data as DiaryNoteRow),
+        ),
+      };
     if (input.format === "fhir") {
       const resources = entries
         .filter((e) => e.kind === "assessment")
@@ -52,11 +66,34 @@ export const exportAllCommand = defineCommand({
   },
 });
 
+/** The records and diary notes of a CSV export, as an import/all document's parts. */
+function fromCsvFiles(
+  files: Readonly<Record<string, string>>,
+): Pick<ExportDocument, "log" | "entries" | "blobs"> {
+  const r = exportFromCsv(files);
+  if (!r.ok) throw new AppError({ ...r.error, path: ["csv", ...(r.error.path ?? [])] });
+  return {
+    log: r.value.log,
+    entries: r.value.notes.map((n) => ({ id: n.id, kind: DIARY_NOTE_KIND, at: n.at, data: n })),
+    blobs: [],
+  };
+}
+
 export const importAllCommand = defineCommand({
   name: "import/all",
   summary:
-    "Import a previous JSON export in one transaction; `replace` clears the person's records first, otherwise existing ids are kept.",
-  input: z.strictObject({ document: ExportDocumentSchema, replace: z.boolean().default(false) }),
+    "Import a previous JSON export (or the files of a CSV export: records and diary notes) in one transaction; `replace` clears the person's records first, otherwise existing ids are kept.",
+  input: z
+    .strictObject({
+      document: ExportDocumentSchema.optional(),
+      /** The files of a CSV export (`export/all` with format csv), by file name, instead of `document`. */
+      csv: z.record(z.string().max(100), z.string().max(20_000_000)).optional(),
+      replace: z.boolean().default(false),
+    })
+    .refine((i) => (i.document === undefined) !== (i.csv === undefined), {
+      message: "give either document (a JSON export) or csv (the files of a CSV export)",
+      path: ["document"],
+    }),
   output: z.strictObject({
     activities: z.number().int(),
     checkIns: z.number().int(),
@@ -66,7 +103,7 @@ export const importAllCommand = defineCommand({
   }),
   async run(input, ctx) {
     const { store, personId } = personScope(ctx);
-    const { log, entries, blobs } = input.document;
+    const { log, entries, blobs } = input.document ?? fromCsvFiles(input.csv ?? {});
     const activityIds = new Set(log.activities.map((a) => a.id));
     const orphan = [...log.checkIns, ...log.urges].find((r) => !activityIds.has(r.activityId));
     if (orphan && input.replace)
