@@ -122,7 +122,7 @@ for (const target of storeTargets()) {
       ]);
       expect(csv["check_ins.csv"]?.trim().split("\n")).toHaveLength(log.checkIns.length + 1);
       const fhir = (await call("export/all", { format: "fhir" })).bundle as Record<string, unknown>;
-      expect(fhir).toMatchObject({ resourceType: "Bundle", type: "collection" });
+      expect(fhir).toMatchObject({ resourceType: "Bundle", type: "transaction" });
     });
 
     it("round-trips a CSV export (records and diary notes) unchanged, formula-like text included", async () => {

@@ -1,4 +1,16 @@
 import { z } from "zod";
+import {
+  type BundlePart,
+  canonicalUrl,
+  type FhirResource,
+  fullUrlOf,
+  getInstrument,
+  IDENTIFIER_SYSTEMS,
+  type ResponseScore,
+  scoreObservations,
+  toQuestionnaire,
+  transactionBundle,
+} from "../../instruments/index.ts";
 import { DIARY_NOTE_KIND } from "../import/commands.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
@@ -16,10 +28,80 @@ const ExportOutputSchema = z.discriminatedUnion("format", [
   z.strictObject({ format: z.literal("fhir"), bundle: z.record(z.string(), z.json()) }),
 ]);
 
+/**
+ * The person's questionnaires as a FHIR R4 transaction Bundle: a Patient (identified only by
+ * dopamap's person id), the Questionnaires answered, every stored response with subject, author
+ * and source, and its LOINC-coded scores as Observations, each entry a conditional POST.
+ */
+function fhirBundle(
+  personId: string,
+  entries: readonly { kind: string; data: unknown }[],
+  timestamp: string,
+) {
+  const patientKey = `patient/${personId}`;
+  const patient = fullUrlOf(patientKey);
+  const parts: BundlePart[] = [
+    {
+      key: patientKey,
+      resource: {
+        resourceType: "Patient",
+        identifier: [{ system: IDENTIFIER_SYSTEMS.person, value: personId }],
+        active: true,
+      },
+      ifNoneExist: `identifier=${IDENTIFIER_SYSTEMS.person}|${personId}`,
+    },
+  ];
+  const questionnaires = new Set<string>();
+  for (const e of entries) {
+    if (e.kind !== "assessment") continue;
+    const a = e.data as {
+      responseId?: string;
+      instrumentId?: string;
+      score?: ResponseScore;
+      fhir?: FhirResource;
+    };
+    if (!a?.fhir || !a.score || !a.responseId || !a.instrumentId) continue;
+    const def = getInstrument(a.instrumentId);
+    if (def.ok && !questionnaires.has(def.value.id)) {
+      questionnaires.add(def.value.id);
+      const url = canonicalUrl(def.value);
+      parts.push({ key: `q/${url}`, resource: toQuestionnaire(def.value), ifNoneExist: `url=${url}` });
+    }
+    const key = `qr/${personId}/${a.responseId}`;
+    const { id: _id, ...rest } = a.fhir as FhirResource & { id?: string };
+    const ref = { reference: patient };
+    parts.push({
+      key,
+      resource: {
+        ...rest,
+        identifier: { system: IDENTIFIER_SYSTEMS.response, value: `${personId}/${a.responseId}` },
+        subject: ref,
+        author: ref,
+        source: ref,
+      },
+      ifNoneExist: `identifier=${IDENTIFIER_SYSTEMS.response}|${personId}/${a.responseId}`,
+    });
+    for (const o of scoreObservations(a.score, {
+      subject: patient,
+      derivedFrom: fullUrlOf(key),
+      responseKey: `${personId}/${a.responseId}`,
+      ...(typeof rest.authored === "string" ? { effective: rest.authored } : {}),
+    })) {
+      const id = (o.identifier as { value: string }[])[0]!.value;
+      parts.push({
+        key: `obs/${id}`,
+        resource: o,
+        ifNoneExist: `identifier=${IDENTIFIER_SYSTEMS.observation}|${id}`,
+      });
+    }
+  }
+  return transactionBundle(parts, timestamp);
+}
+
 export const exportAllCommand = defineCommand({
   name: "export/all",
   summary:
-    "Export everything the person has: JSON (re-importable), CSV (one file per record kind), or FHIR (a Bundle of QuestionnaireResponses).",
+    "Export everything the person has: JSON (re-importable), CSV (one file per record kind and the diary notes), or FHIR (a transaction Bundle: Patient, Questionnaires, QuestionnaireResponses and LOINC-coded score Observations).",
   input: z.strictObject({ format: z.enum(["json", "csv", "fhir"]).default("json") }),
   output: ExportOutputSchema,
   async run(input, ctx) {
@@ -38,21 +120,11 @@ export const exportAllCommand = defineCommand({
           entries.filter((e) => e.kind === DIARY_NOTE_KIND).map((e) => e.data as DiaryNoteRow),
         ),
       };
-    if (input.format === "fhir") {
-      const resources = entries
-        .filter((e) => e.kind === "assessment")
-        .map((e) => (e.data as { fhir?: unknown }).fhir)
-        .filter((r): r is z.core.util.JSONType => typeof r === "object" && r !== null);
+    if (input.format === "fhir")
       return {
         format: "fhir" as const,
-        bundle: {
-          resourceType: "Bundle",
-          type: "collection",
-          timestamp: now(),
-          entry: resources.map((resource) => ({ resource })),
-        },
+        bundle: fhirBundle(personId, entries, now()) as Record<string, z.core.util.JSONType>,
       };
-    }
     const document: ExportDocument = {
       format: "dopamap-export",
       version: 1,

@@ -16,6 +16,7 @@ import type { RecordActivity } from "../../model/records/index.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
 import type { StoredEntry } from "../store-port.ts";
+import { importFhirCommand } from "./fhir-commands.ts";
 
 /** The most activities a person keeps (as `PersonLogSchema` allows). */
 const MAX_ACTIVITIES = 200;
@@ -218,4 +219,4 @@ export const importRecordsCommand = defineCommand({
 });
 
 /** The import commands, for the registry. */
-export const IMPORT_COMMANDS = [importPreviewCommand, importRecordsCommand] as const;
+export const IMPORT_COMMANDS = [importPreviewCommand, importRecordsCommand, importFhirCommand] as const;

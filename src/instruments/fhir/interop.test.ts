@@ -136,7 +136,7 @@ describe("what the export says", () => {
   it("codes GAD-7 item 2 as LOINC does (LA18938-3), shows the validated wording, imports both codes", () => {
     const gad7 = instrument("gad7");
     const q = toQuestionnaire(gad7) as Json;
-    const options = (q.item?.find((i) => i.linkId === "gad7_2")?.answerOption as Json[]).map(
+    const options = (q.item!.find((i) => i.linkId === "gad7_2")!.answerOption as Json[]).map(
       (o) => o.valueCoding,
     );
     expect(options[2]).toEqual({
@@ -145,7 +145,7 @@ describe("what the export says", () => {
       display: "More days than not",
     });
     expect(gad7.optionSets.frequency?.[2]?.text).toBe("More than half the days");
-    const other = (q.item?.find((i) => i.linkId === "gad7_3")?.answerOption as Json[])[2]!.valueCoding;
+    const other = (q.item!.find((i) => i.linkId === "gad7_3")!.answerOption as Json[])[2]!.valueCoding;
     expect(other).toMatchObject({ code: "LA6570-1" });
     const qr = response(gad7, {
       gad7_1: 0,

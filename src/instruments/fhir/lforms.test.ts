@@ -61,12 +61,14 @@ describe.runIf(RUN)("LHC-Forms computes our scores (real Chromium)", () => {
     };
     return page.evaluate(
       async ({ q, qr }) => {
+        // biome-ignore lint/suspicious/noExplicitAny: LHC-Forms ships no types.
         const LForms = (window as unknown as { LForms: any }).LForms;
         await LForms.Util.addFormToPage(q, "f", { questionnaireResponse: qr });
         await new Promise((r) => setTimeout(r, 50));
         const out = LForms.Util.getFormFHIRData("QuestionnaireResponse", "R4", "f");
         const scores: Record<string, number | null> = {};
-        const walk = (items: any[]) => {
+        type Item = { linkId: string; answer?: { valueDecimal?: number }[]; item?: Item[] };
+        const walk = (items: Item[] | undefined) => {
           for (const i of items ?? []) {
             if (String(i.linkId).startsWith("score.")) scores[i.linkId] = i.answer?.[0]?.valueDecimal ?? null;
             walk(i.item);
