@@ -13,6 +13,7 @@ const CORE = [
   "plan",
   "track",
   "charts",
+  "csv",
   "import",
   "report",
   "validation",

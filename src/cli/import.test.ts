@@ -57,4 +57,42 @@ describe("dopamap import", () => {
     expect(skipped.out).toMatch(/Imported 1 check-ins, 1 new activities/);
     expect(skipped.out).toMatch(/line 3, Day/);
   }, 300_000);
+
+  it("imports a FHIR PHQ-9 made elsewhere: crisis resources first when item 9 is above 0, once", () => {
+    const data = mkdtempSync(join(tmpdir(), "dopamap-import-fhir-"));
+    const file = join(data, "phq9.json");
+    const codes = [
+      "44250-9",
+      "44255-8",
+      "44259-0",
+      "44254-1",
+      "44251-7",
+      "44258-2",
+      "44252-5",
+      "44253-3",
+      "44260-8",
+    ];
+    writeFileSync(
+      file,
+      JSON.stringify({
+        resourceType: "QuestionnaireResponse",
+        status: "completed",
+        questionnaire: "http://loinc.org/q/44249-1",
+        authored: "2026-11-20T10:00:00Z",
+        item: codes.map((c, i) => ({
+          linkId: `/${c}`,
+          answer: [{ valueCoding: { system: "http://loinc.org", code: i === 8 ? "LA6570-1" : "LA6569-3" } }],
+        })),
+      }),
+    );
+    const r = dopamap(["import", "--fhir", file, "--region", "GB"], data);
+    expect(r.code).toBe(0);
+    expect(r.out.indexOf("Samaritans")).toBeGreaterThanOrEqual(0);
+    expect(r.out.indexOf("Samaritans")).toBeLessThan(r.out.indexOf("phq9: total 10"));
+    expect(r.out).toMatch(/Imported 1 questionnaire/);
+    expect(dopamap(["import", "--fhir", file], data).out).toMatch(/already imported[\s\S]*Imported 0/);
+    const bad = dopamap(["import", "--fhir", join(data, "missing.json")], data);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).not.toMatch(/\n\s+at /);
+  }, 120_000);
 });

@@ -9,9 +9,12 @@ import {
   type ImportRowError,
   type PreviewRow,
 } from "../import/index.ts";
+import type { CrisisResources } from "../instruments/index.ts";
+import { run } from "./call.ts";
 import { cliNowIso } from "./clock.ts";
 import { CliError, EXIT_INVALID } from "./errors.ts";
-import { readText } from "./files.ts";
+import { parseJsonText, readText } from "./files.ts";
+import { formatResources } from "./instruments.ts";
 import { openLocalStore } from "./serve.ts";
 
 interface ImportFlags {
@@ -30,6 +33,8 @@ interface ImportFlags {
   skipBadRows?: boolean;
   json?: boolean;
   data?: string;
+  fhir?: boolean;
+  region?: string;
 }
 
 const invalid = (message: string, path: string, allowed?: readonly string[]) =>
@@ -114,6 +119,49 @@ function previewTable(rows: readonly PreviewRow[]): string {
 const errorLines = (errors: readonly ImportRowError[]) =>
   errors.map((e) => `  line ${e.line}, ${e.field}: ${e.message}\n`).join("");
 
+/** `dopamap import --fhir <file>`: questionnaires answered elsewhere, through the crisis rules, into the local database. */
+async function importFhirFile(file: string, f: ImportFlags): Promise<void> {
+  const resource = parseJsonText(readText(file), file);
+  const store = await openLocalStore(f.data);
+  try {
+    const r = await run<{
+      responses: {
+        instrumentId: string;
+        matchedBy: string;
+        total: number | null;
+        band: string | null;
+        crisis: boolean;
+        alreadyPresent: boolean;
+        ignoredItems: string[];
+      }[];
+      written: number;
+      crisis: CrisisResources | null;
+    }>(
+      "import/fhir",
+      { resource, preview: f.preview === true, ...(f.region ? { region: f.region } : {}) },
+      { store, personId: LOCAL_PERSON_ID, now: cliNowIso },
+      { file },
+    );
+    // Crisis resources come first, whatever else is printed.
+    if (r.crisis) process.stdout.write(formatResources(r.crisis, true));
+    if (f.json) {
+      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      return;
+    }
+    for (const x of r.responses)
+      process.stdout.write(
+        `${x.instrumentId}: total ${x.total ?? "–"}${x.band ? ` (${x.band})` : ""}, matched by ${x.matchedBy}${x.alreadyPresent ? ", already imported" : ""}${x.ignoredItems.length ? `; items not read: ${x.ignoredItems.join(", ")}` : ""}\n`,
+      );
+    process.stdout.write(
+      f.preview
+        ? "Preview only: nothing was written.\n"
+        : `Imported ${r.written} questionnaire(s) (${store.dialect}).\n`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
 /** `dopamap import <file>`: a CSV (with a column mapping) or a Daylio export into the local database. */
 export function registerImport(program: Command): void {
   program
@@ -153,7 +201,13 @@ export function registerImport(program: Command): void {
     )
     .option("--json", "print JSON")
     .option("--data <dir>", "data folder of the local database")
+    .option(
+      "--fhir",
+      "the file is FHIR R4 JSON: QuestionnaireResponses (alone, in a Bundle or an array), dopamap's or made elsewhere (read by LOINC codes)",
+    )
+    .option("--region <code>", "--fhir: region for crisis resources")
     .action(async (file: string, f: ImportFlags) => {
+      if (f.fhir) return importFhirFile(file, f);
       const text = readText(file);
       const format = f.format ?? detectFormat(text);
       if (!(IMPORT_FORMATS as readonly string[]).includes(format))

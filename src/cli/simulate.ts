@@ -11,6 +11,7 @@ import {
   type TrialReport,
 } from "../app/index.ts";
 import { renderSvgDocument } from "../charts/index.ts";
+import { type CsvValue, csvLine } from "../csv/index.ts";
 import { CliError, EXIT_FAILURE } from "./errors.ts";
 import { exportLogs } from "./fit.ts";
 import { workerPool } from "./workers.ts";
@@ -231,29 +232,32 @@ function banditTable(r: BanditReport): string {
 
 function reportCsv(r: SimulationReport): string {
   if (r.level === "trial") {
-    const rows = ["phase,trial,measure,mean,p2_5,p97_5"];
+    const rows = [csvLine(["phase", "trial", "measure", "mean", "p2_5", "p97_5"])];
     for (const ph of r.phases)
       for (let i = 0; i < ph.trials; i++)
         for (const [m, d] of Object.entries(r.perTrial)) {
           const k = ph.firstTrial + i;
-          rows.push([ph.name, i + 1, m, d.mean[k], d.lo[k], d.hi[k]].join(","));
+          rows.push(csvLine([ph.name, i + 1, m, d.mean[k], d.lo[k], d.hi[k]]));
         }
-    return `${rows.join("\n")}\n`;
+    return rows.join("");
   }
   if (r.level === "bandit") {
-    const rows = ["start_trial,end_trial,measure,mean,mean_lo,mean_hi,p2_5,p97_5"];
+    const rows = [
+      csvLine(["start_trial", "end_trial", "measure", "mean", "mean_lo", "mean_hi", "p2_5", "p97_5"]),
+    ];
     for (const b of r.blocks)
       for (const [m, d] of [
         ["betterArmProportion", b.betterArmProportion],
         ["meanOutcome", b.meanOutcome],
       ] as const)
         rows.push(
-          [b.startTrial + 1, b.endTrial, m, d.mean, d.meanLower, d.meanUpper, d.lower, d.upper].join(","),
+          csvLine([b.startTrial + 1, b.endTrial, m, d.mean, d.meanLower, d.meanUpper, d.lower, d.upper]),
         );
-    return `${rows.join("\n")}\n`;
+    return rows.join("");
   }
-  const rows = ["arm,activity,metric,week,mean,ci_lo,ci_hi,p2_5,p97_5,n"];
-  const f = (x: number | null | undefined) => (x === null || x === undefined ? "" : String(x));
+  const rows = [
+    csvLine(["arm", "activity", "metric", "week", "mean", "ci_lo", "ci_hi", "p2_5", "p97_5", "n"]),
+  ];
   const push = (
     arm: string,
     activity: string,
@@ -262,18 +266,7 @@ function reportCsv(r: SimulationReport): string {
   ) => {
     for (let w = 0; w < s.mean.length; w++)
       rows.push(
-        [
-          arm,
-          activity,
-          metric,
-          w + 1,
-          f(s.mean[w]),
-          f(s.ciLo[w]),
-          f(s.ciHi[w]),
-          f(s.lo[w]),
-          f(s.hi[w]),
-          f(s.n[w]),
-        ].join(","),
+        csvLine([arm, activity, metric, w + 1, s.mean[w], s.ciLo[w], s.ciHi[w], s.lo[w], s.hi[w], s.n[w]]),
       );
   };
   for (const arm of r.arms) {
@@ -281,7 +274,7 @@ function reportCsv(r: SimulationReport): string {
     for (const [id, rec] of Object.entries(arm.activities))
       for (const [m, s] of Object.entries(rec)) push(arm.id, id, m, s);
   }
-  return `${rows.join("\n")}\n`;
+  return rows.join("");
 }
 
 function traceWriter(csv: boolean): (r: Readonly<Record<string, unknown>>) => void {
@@ -293,17 +286,15 @@ function traceWriter(csv: boolean): (r: Readonly<Record<string, unknown>>) => vo
     }
     if (!header) {
       header = Object.keys(r);
-      process.stdout.write(`${header.join(",")}\n`);
+      process.stdout.write(csvLine(header));
     }
-    process.stdout.write(`${header.map((k) => csvValue(r[k])).join(",")}\n`);
+    process.stdout.write(csvLine(header.map((k) => csvValue(r[k]))));
   };
 }
 
-function csvValue(v: unknown): string {
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  if (typeof v === "boolean") return v ? "1" : "0";
-  const s = String(v ?? "");
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+/** A trace field as a CSV value: numbers and booleans as they are, anything else as text. */
+function csvValue(v: unknown): CsvValue {
+  return typeof v === "number" || typeof v === "boolean" || v === null || v === undefined ? v : String(v);
 }
 
 /** `dopamap simulate`: a thin adapter over the registry's `simulate` command. */

@@ -1,10 +1,13 @@
 import { writeFileSync } from "node:fs";
 import Table from "cli-table3";
 import type { Command } from "commander";
+import { LOCAL_PERSON_ID } from "../app/index.ts";
 import type { TaskExportFile, TaskFitReport } from "../app/tasks/commands.ts";
-import { run } from "./call.ts";
+import { flagsFrom, run } from "./call.ts";
+import { cliNowIso } from "./clock.ts";
 import { parseJsonText, readText } from "./files.ts";
 import { fitExternalTaskFile, type RealDataFlags } from "./real-data.ts";
+import { openLocalStore } from "./serve.ts";
 
 const DISCLAIMER = "dopamap is a self-help and research tool, not a diagnosis.";
 
@@ -98,6 +101,40 @@ export function registerTasks(program: Command): void {
       process.stdout.write(`${flags.json ? JSON.stringify(r, null, 2) : fitText(r)}\n`);
     });
   tasks
+    .command("export")
+    .description("export your task trials from the local database as CSV or JSON")
+    .option("--task <id>", "eefrt or prt (every session of the task)")
+    .option("--session <id>", "one session")
+    .option("--columns <style>", "dopamap (default) or jspsych: jsPsych's columns and units")
+    .option("--out <file>", "write here (.json for JSON, otherwise CSV); default: standard output")
+    .option("--data <dir>", "data folder of the local database")
+    .action(
+      async (flags: { task?: string; session?: string; columns?: string; out?: string; data?: string }) => {
+        const store = await openLocalStore(flags.data);
+        try {
+          const r = await run<TaskExportFile>(
+            "tasks/export",
+            {
+              ...(flags.task !== undefined ? { task: flags.task } : {}),
+              ...(flags.session !== undefined ? { sessionId: flags.session } : {}),
+              format: flags.out?.toLowerCase().endsWith(".json") ? "json" : "csv",
+              ...(flags.columns !== undefined ? { columns: flags.columns } : {}),
+            },
+            { store, personId: LOCAL_PERSON_ID, now: cliNowIso },
+            { flagOf: flagsFrom({ sessionId: "--session", task: "--task", columns: "--columns" }) },
+          );
+          if (!flags.out) process.stdout.write(r.content);
+          else {
+            writeFileSync(flags.out, r.content);
+            process.stdout.write(`wrote ${r.trials} trials to ${flags.out}\n`);
+          }
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+  tasks
     .command("simulate")
     .description("simulated participants play a task from person-level parameters (example data)")
     .requiredOption("--task <id>", "eefrt or prt")
@@ -105,6 +142,7 @@ export function registerTasks(program: Command): void {
     .option("--seed <n>", "seed (default 1)")
     .option("--version <id>", "standard (default) or short")
     .option("--out <file>", "write here (.json for JSON, otherwise CSV); default: standard output")
+    .option("--columns <style>", "dopamap (default) or jspsych: jsPsych's columns and units")
     .action(
       async (flags: {
         task: string;
@@ -112,6 +150,7 @@ export function registerTasks(program: Command): void {
         seed?: string;
         version?: string;
         out?: string;
+        columns?: string;
       }) => {
         const r = await run<TaskExportFile>("tasks/simulate", {
           task: flags.task,
@@ -119,6 +158,7 @@ export function registerTasks(program: Command): void {
           ...(flags.seed !== undefined ? { seed: Number(flags.seed) } : {}),
           ...(flags.version !== undefined ? { version: flags.version } : {}),
           format: flags.out?.toLowerCase().endsWith(".json") ? "json" : "csv",
+          ...(flags.columns !== undefined ? { columns: flags.columns } : {}),
         });
         if (!flags.out) {
           process.stdout.write(r.content);

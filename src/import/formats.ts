@@ -1,6 +1,6 @@
+import { type CsvTable, readCsv } from "../csv/index.ts";
 import type { CheckIn, RecordActivity } from "../model/records/index.ts";
 import { assemble, type DiaryRow, type ImportResult, type ImportRowError } from "./assemble.ts";
-import { type CsvTable, readCsvTable } from "./csv-table.ts";
 import {
   type CsvMapping,
   CsvMappingSchema,
@@ -78,7 +78,7 @@ export function detectFormat(text: string): ImportFormat {
 
 /** Column names of a CSV file, for choosing a mapping (papaparse detects the delimiter). */
 export function csvHeaders(text: string, delimiter?: string): readonly string[] {
-  return readCsvTable(text, delimiter).headers;
+  return readCsv(text, delimiter).headers;
 }
 
 const GUESS: Readonly<Record<CsvRole, RegExp>> = {
@@ -126,7 +126,7 @@ export function importCsv(
   const m = CsvMappingSchema.parse(mapping);
   const s = ImportSettingsSchema.parse(settings);
   const zone = zoneOf(s);
-  const table = readCsvTable(text, m.delimiter);
+  const table = readCsv(text, m.delimiter);
   const index = new Map(table.headers.map((h, i) => [h, i] as const));
   for (const [role, name] of Object.entries(m.columns) as [CsvRole, string | undefined][])
     if (name !== undefined && !index.has(name))
@@ -240,7 +240,7 @@ export function importDaylio(
 ): ImportResult {
   const s = ImportSettingsSchema.parse(settings);
   const zone = zoneOf(s);
-  const table: CsvTable = readCsvTable(text, ",");
+  const table: CsvTable = readCsv(text, ",");
   const index = new Map(table.headers.map((h, i) => [h.toLowerCase(), i] as const));
   const missing = DAYLIO_REQUIRED.filter((c) => !index.has(c));
   const base = {
@@ -329,7 +329,7 @@ export function importDaylio(
 
 /** The distinct mood labels of a Daylio export (lower case, first-seen order), for mapping custom ones to levels. */
 export function daylioMoodLabels(text: string): readonly string[] {
-  const table = readCsvTable(text, ",");
+  const table = readCsv(text, ",");
   const i = table.headers.findIndex((h) => h.toLowerCase() === "mood");
   if (i < 0) return [];
   const labels = new Set<string>();

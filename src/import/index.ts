@@ -6,7 +6,6 @@
  */
 
 export * from "./assemble.ts";
-export * from "./csv-table.ts";
 export * from "./formats.ts";
 export * from "./spec.ts";
 export * from "./values.ts";

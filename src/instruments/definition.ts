@@ -75,6 +75,16 @@ export const itemSchema = z.object({
   scored: z.boolean().optional(),
   /** False when the form may be complete without it (it never blocks a total). */
   required: z.boolean().optional(),
+  /**
+   * LOINC answer codes that replace the option set's for this item, in FHIR codings only (the
+   * person still sees the option's text): GAD-7 item 2 is coded LA18938-3 where the other items
+   * use LA6570-1. Imports accept both.
+   */
+  answerCodes: z
+    .array(z.object({ value: z.number().int(), loinc: loincAnswerCode, display: text }))
+    .optional(),
+  /** Asked only when one of these items has an answer above `above` (PHQ-9 item 10: "if you checked off any problems"). */
+  askedWhen: z.object({ anyOf: z.array(idSchema).min(1), above: z.number() }).optional(),
   simulation: itemSimulationSchema.optional(),
 });
 

@@ -60,9 +60,26 @@ export {
   evaluateAnswer,
   evaluateAnswers,
 } from "./evaluate-answer.ts";
-export { CANONICAL_BASE, canonicalUrl, versionedCanonical } from "./fhir/codes.ts";
+export {
+  type BundlePart,
+  fullUrlOf,
+  IDENTIFIER_SYSTEMS,
+  type ObservationContext,
+  scoreObservations,
+  transactionBundle,
+} from "./fhir/bundle.ts";
+export {
+  CANONICAL_BASE,
+  canonicalUrl,
+  FHIR,
+  fhirId,
+  instrumentIdOfCanonical,
+  PROFILES,
+  uuidFrom,
+  versionedCanonical,
+} from "./fhir/codes.ts";
 export { fromQuestionnaireResponse, type ImportedResponse, type ImportOptions } from "./fhir/import.ts";
-export { type FhirResource, toQuestionnaire } from "./fhir/questionnaire.ts";
+export { type FhirResource, scoreExpression, toQuestionnaire } from "./fhir/questionnaire.ts";
 export {
   type ExportedResponse,
   type QuestionnaireResponseOptions,

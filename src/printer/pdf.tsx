@@ -44,8 +44,10 @@ function footerTemplate(): string {
 
 /**
  * Prints report HTML (from `renderReportHtml(..., { pdf: true })`) to an A4 PDF with headless
- * Chromium, the disclaimer in the footer of every page. Network access is blocked: the report is
- * self-contained. Throws `AppError` `browser_missing` when Chromium is not installed.
+ * Chromium, the disclaimer in the footer of every page: a tagged PDF (structure for screen
+ * readers), with an outline (bookmarks from the headings) and the document language from
+ * `<html lang>`; its text is searchable. Network access is blocked: the report is self-contained.
+ * Throws `AppError` `browser_missing` when Chromium is not installed.
  */
 export async function htmlToPdf(html: string, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
   const executablePath = requireChromium(env);
@@ -63,6 +65,8 @@ export async function htmlToPdf(html: string, env: NodeJS.ProcessEnv = process.e
       headerTemplate: "<span></span>",
       footerTemplate: footerTemplate(),
       margin: { top: "14mm", bottom: "18mm", left: "14mm", right: "14mm" },
+      tagged: true,
+      outline: true,
     });
   } finally {
     await browser.close();

@@ -446,6 +446,78 @@ function SourcesSection({ statements }: { statements: readonly GradedStatement[]
   );
 }
 
+/**
+ * The first page, for a busy clinician: crisis events first, the latest score of each
+ * questionnaire with its band, the primary pattern of the map, and the start rate of the last
+ * weeks. Everything here is repeated, with sources, in the sections after it.
+ */
+function SummaryPage({ data }: { data: ReportData }): JSX.Element {
+  const latest = data.scores.map((s) => ({ s, p: s.points.at(-1)! })).filter((x) => x.p !== undefined);
+  const weeks = data.progress.ok ? data.progress.value.weeks.filter((w) => w.startRate !== null) : [];
+  const recent = weeks.slice(-2);
+  return (
+    <section class="report-section summary" id="section-summary" aria-labelledby="h-summary">
+      <h2 id="h-summary">Summary</h2>
+      {data.crisis.length > 0 ? (
+        <p class="summary-crisis" role="alert">
+          {data.crisis.length} crisis event(s) recorded, the latest on {data.crisis.at(-1)!.at.slice(0, 10)} (
+          {data.crisis.at(-1)!.instrument} item {data.crisis.at(-1)!.itemNumber}, answer{" "}
+          {data.crisis.at(-1)!.value}
+          ): see “{SECTION_TITLES.crisis}”.
+        </p>
+      ) : (
+        <p>No crisis events recorded.</p>
+      )}
+      <h3>Latest questionnaire scores</h3>
+      {latest.length === 0 ? (
+        <p>No questionnaire completed yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Questionnaire</th>
+              <th scope="col">Date</th>
+              <th scope="col">Score</th>
+              <th scope="col">Band</th>
+            </tr>
+          </thead>
+          <tbody>
+            {latest.map(({ s, p }) => (
+              <tr key={s.instrumentId}>
+                <td>{s.title}</td>
+                <td>{p.at.slice(0, 10)}</td>
+                <td>
+                  {p.value}
+                  {s.range ? ` of ${s.range[1]}` : ""}
+                </td>
+                <td>{p.band?.label ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Map and progress</h3>
+      <ul>
+        <li>
+          Primary pattern:{" "}
+          {data.map.ok
+            ? data.map.value.map.primary
+              ? data.map.value.map.primary.row.pattern
+              : "none stands out yet"
+            : data.map.reason}
+        </li>
+        <li>
+          Start rate{recent.length > 1 ? " in the last two weeks" : ""}:{" "}
+          {recent.length === 0
+            ? "no planned activities yet"
+            : recent.map((w) => `week ${w.week}: ${Math.round(100 * w.startRate!)} %`).join("; ")}
+        </li>
+      </ul>
+      <p class="meta">A self-help and research tool's output, not a diagnosis.</p>
+    </section>
+  );
+}
+
 /** The whole report as a Preact element tree. */
 export function ReportDocument({
   data,
@@ -486,8 +558,9 @@ export function ReportDocument({
           {options.banner ? <p class="banner">{options.banner}</p> : null}
         </header>
         <main>
+          {options.summary === false ? null : <SummaryPage data={data} />}
           {sections.map((s, i) => (
-            <Section key={s} id={s} first={i === 0}>
+            <Section key={s} id={s} first={options.summary === false && i === 0}>
               {body[s]()}
             </Section>
           ))}

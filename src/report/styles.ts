@@ -38,7 +38,8 @@ figure.chart img { max-width: 100%; height: auto; display: block; }
 @media print {
   body { max-width: none; padding: 0 0 12mm; font-size: 10pt; }
   .report-section { margin-top: 0; break-before: page; }
-  .report-section.first { break-before: auto; margin-top: 1rem; }
+  .report-section.first, .report-section.summary { break-before: auto; margin-top: 1rem; }
+  .summary-crisis { font-weight: bold; border-left: 4px solid #b00020; padding-left: 0.5rem; }
   figure.chart, tr, .statement, .component, .crisis-event { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .report-section > :last-child, .charts-grid > :last-child, .charts-grid figure.chart { margin-bottom: 0; }

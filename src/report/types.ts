@@ -130,4 +130,6 @@ export interface RenderReportOptions {
   readonly banner?: string;
   /** True when the PDF printer adds the disclaimer footer itself (the print-only footer is then left out). */
   readonly pdf?: boolean;
+  /** The one-page summary first (default true). */
+  readonly summary?: boolean;
 }

@@ -15,6 +15,7 @@ import {
   type Registry,
   type Store,
 } from "../app/index.ts";
+import { BUNDLED_INSTRUMENT_IDS, fhirId, getInstrument, toQuestionnaire } from "../instruments/index.ts";
 import { chromiumPrinter } from "../printer/pdf.tsx";
 import { type AuthOptions, checkCsrf, registerAuthRoutes, sessionOf } from "./auth.ts";
 import { errorBody, frameworkError, statusOf } from "./errors.ts";
@@ -221,6 +222,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const demoOffered =
       options.mode === "local" && (await store.readLog(LOCAL_PERSON_ID)).activities.length === 0;
     return { status: "ok", store: store.dialect, mode: options.mode, database: "ok", demoOffered };
+  });
+  // The canonical URL of each Questionnaire (instruments/fhir CANONICAL_BASE): a definition, no personal data.
+  app.get<{ Params: { id: string } }>("/fhir/Questionnaire/:id", async (req, reply) => {
+    const def = getInstrument(req.params.id.replace(/-/g, "_"));
+    if (!def.ok)
+      throw new AppError({
+        code: "not_found",
+        message: `no Questionnaire ${req.params.id}`,
+        allowed: BUNDLED_INSTRUMENT_IDS.map(fhirId),
+      });
+    reply.header("cache-control", "public, max-age=3600");
+    return reply.type("application/fhir+json").send(JSON.stringify(toQuestionnaire(def.value)));
   });
   const doc = openApiDocument(registry, options.version ?? "0.1.0");
   app.get("/api/openapi.json", async () => doc);

@@ -22,6 +22,7 @@ export const DATA_COMMANDS = new Set([
   "map/get",
   "import/preview",
   "import/records",
+  "import/fhir",
   "report/html",
   "share/create",
   "share/list",

@@ -28,6 +28,7 @@ export {
   type ReadEffortChoicesResult,
   readEffortChoicesCsv,
 } from "./effort-choice.ts";
+export { JSPSYCH_COLUMNS, trialsToJsPsychRows, writeTrialsJsPsychCsv } from "./jspsych.ts";
 export {
   DEFAULT_SPREAD,
   DEFAULT_TASK_PERSON,

@@ -1,5 +1,5 @@
-import Papa from "papaparse";
 import { z } from "zod";
+import { csvRecords, readCsv, writeCsv } from "../csv/index.ts";
 
 /**
  * The trial record: one row per trial, the same schema for the browser's autosave, storage, the
@@ -173,12 +173,10 @@ export function trialToRow(t: TaskTrial): Record<string, string | number | boole
 
 /** The trials as CSV: a header of every column in `TRIAL_COLUMNS`, one row per trial (RFC 4180 quoting). */
 export function writeTrialsCsv(trials: readonly TaskTrial[]): string {
-  const fields = TRIAL_COLUMNS.map((c) => c.column);
-  const data = trials.map((t) => {
-    const row = trialToRow(t);
-    return fields.map((f) => (row[f] === null || row[f] === undefined ? "" : String(row[f])));
-  });
-  return `${Papa.unparse({ fields, data }, { newline: "\n" })}\n`;
+  return writeCsv(
+    TRIAL_COLUMNS.map((c) => c.column),
+    trials.map(trialToRow),
+  );
 }
 
 /** The JSON export: the documented columns and the rows. */
@@ -267,12 +265,8 @@ function gather(
  * unknown columns are errors, so a misspelt header is caught rather than silently dropped.
  */
 export function readTrialsCsv(text: string): ReadTrialsResult {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim(),
-  });
-  const head = parsed.meta.fields ?? [];
+  const table = readCsv(text, ",");
+  const head = table.headers;
   const missing = ["task", "id", "session_id", "participant_id"].filter((h) => !head.includes(h));
   if (missing.length > 0)
     return {
@@ -285,29 +279,14 @@ export function readTrialsCsv(text: string): ReadTrialsResult {
       ok: false,
       issues: unknown.map((u) => ({ line: 1, index: 0, field: u, message: `unknown column ${u}` })),
     };
-  const lines = rowLines(text.replace(/^\uFEFF/, ""));
-  const bad = parsed.errors[0];
-  if (bad) {
-    const row = bad.row ?? 0;
-    return {
-      ok: false,
-      issues: [{ line: lines[row] ?? row + 2, index: row, field: "row", message: bad.message }],
-    };
-  }
-  return gather(parsed.data, (i) => lines[i] ?? i + 2);
-}
-
-/** The 1-based line each data row starts on (quoted fields may span lines; blank lines are skipped). */
-function rowLines(text: string): number[] {
-  const lines = text.split(/\r?\n/);
-  const out: number[] = [];
-  let open = false;
-  for (let i = 1; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (!open && l.trim() !== "") out.push(i + 1);
-    if (((l.match(/"/g) ?? []).length & 1) === 1) open = !open;
-  }
-  return out;
+  const bad = table.issues[0];
+  if (bad)
+    return { ok: false, issues: [{ line: bad.line, index: 0, field: bad.field, message: bad.message }] };
+  const rows = csvRecords(table);
+  return gather(
+    rows.map((r) => r.cells),
+    (i) => rows[i]?.line ?? i + 2,
+  );
 }
 
 /** Reads the JSON export (`{ format, trials }`) or a bare array of rows; issues name `trials[i]` and the column. */

@@ -19,7 +19,11 @@ describe("delimited tables with issues by line and column", () => {
     });
     const short = readTable("a,b\n1,2\n3\n", ["a"]);
     expect(!short.ok && short.issues).toEqual([
-      { line: 3, field: "row", message: "expected 2 fields, got 1" },
+      {
+        line: 3,
+        field: "row",
+        message: "expected 2 cells like the header, found 1 (an unquoted comma or a missing cell?)",
+      },
     ]);
     expect(readTable("a,b\n", ["a"]).ok).toBe(false);
   });

@@ -1,15 +1,12 @@
 /**
  * Delimited text tables (CSV or TSV, as other programs export them) with every problem reported by
- * line and column: the readers of real study files build on this. Quoted fields may hold the
- * delimiter and doubled quotes, not line breaks.
+ * line and column: the readers of real study files build on this (parsing is `src/csv`'s).
  */
 
+import { type CsvIssue, csvRecords, readCsv } from "../csv/index.ts";
+
 /** A problem with one cell or row: 1-based line (1 = header), the column, and what is wrong. */
-export interface TableIssue {
-  readonly line: number;
-  readonly field: string;
-  readonly message: string;
-}
+export type TableIssue = CsvIssue;
 
 /** One data row: its line and its cells by column name. */
 export interface TableRow {
@@ -21,62 +18,20 @@ export type TableResult =
   | { readonly ok: true; readonly columns: readonly string[]; readonly rows: readonly TableRow[] }
   | { readonly ok: false; readonly issues: readonly TableIssue[] };
 
-function splitLine(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
 /**
- * Reads a table whose header names at least the `required` columns. The delimiter is a tab when the
- * header holds one, otherwise a comma. Blank lines are skipped; a row with a different number of
- * cells than the header is an issue.
+ * Reads a table whose header names at least the `required` columns (through the shared CSV reader).
+ * The delimiter is a tab when the header holds one, otherwise a comma. Blank lines are skipped; a
+ * row with a different number of cells than the header is an issue.
  */
 export function readTable(text: string, required: readonly string[]): TableResult {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const header = lines[0] ?? "";
-  const delimiter = header.includes("\t") ? "\t" : ",";
-  const columns = splitLine(header, delimiter).map((c) => c.trim());
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const table = readCsv(text, header.includes("\t") ? "\t" : ",");
+  const columns = table.headers;
   const missing = required.filter((c) => !columns.includes(c));
   if (missing.length > 0)
     return { ok: false, issues: missing.map((f) => ({ line: 1, field: f, message: `missing column ${f}` })) };
-  const rows: TableRow[] = [];
-  const issues: TableIssue[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.trim() === "") continue;
-    const cells = splitLine(l, delimiter);
-    if (cells.length !== columns.length) {
-      issues.push({
-        line: i + 1,
-        field: "row",
-        message: `expected ${columns.length} fields, got ${cells.length}`,
-      });
-      continue;
-    }
-    const record: Record<string, string> = {};
-    columns.forEach((c, k) => {
-      record[c] = cells[k]!.trim();
-    });
-    rows.push({ line: i + 1, cells: record });
-  }
-  if (issues.length > 0) return { ok: false, issues };
+  if (table.issues.length > 0) return { ok: false, issues: table.issues };
+  const rows: TableRow[] = csvRecords(table);
   if (rows.length === 0) return { ok: false, issues: [{ line: 2, field: "row", message: "no data rows" }] };
   return { ok: true, columns, rows };
 }

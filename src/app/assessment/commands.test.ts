@@ -46,7 +46,16 @@ describe.runIf(phq9.ok)("assessment commands", () => {
     const fhir = await registry.invoke("export/all", { format: "fhir" }, ctx);
     expect(fhir).toMatchObject({
       ok: true,
-      value: { bundle: { entry: [{ resource: { resourceType: "QuestionnaireResponse" } }] } },
+      value: {
+        bundle: {
+          type: "transaction",
+          entry: expect.arrayContaining([
+            expect.objectContaining({
+              resource: expect.objectContaining({ resourceType: "QuestionnaireResponse" }),
+            }),
+          ]),
+        },
+      },
     });
   });
 

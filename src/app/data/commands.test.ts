@@ -117,11 +117,65 @@ for (const target of storeTargets()) {
         "activities.csv",
         "check_ins.csv",
         "closed_days.csv",
+        "diary_notes.csv",
         "urges.csv",
       ]);
       expect(csv["check_ins.csv"]?.trim().split("\n")).toHaveLength(log.checkIns.length + 1);
       const fhir = (await call("export/all", { format: "fhir" })).bundle as Record<string, unknown>;
-      expect(fhir).toMatchObject({ resourceType: "Bundle", type: "collection" });
+      expect(fhir).toMatchObject({ resourceType: "Bundle", type: "transaction" });
+    });
+
+    it("round-trips a CSV export (records and diary notes) unchanged, formula-like text included", async () => {
+      await call("demo/seed", { weeks: 1 });
+      await call("activity/define", {
+        id: "sum",
+        name: "=2+3",
+        kind: "leisure",
+        importance: 0.5,
+        novelty: 0.1,
+        effort: 0.2,
+        notes: "-05:00",
+      });
+      const note = {
+        id: "note-1",
+        at: "2026-11-29T20:00:00Z",
+        localDate: "2026-11-29",
+        localHour: 15,
+        source: "daylio",
+        title: "@home",
+        text: '- felt good\n+ slept, "mostly"',
+        mood: 7.5,
+        activityIds: ["sum"],
+      };
+      await store.putEntry("me", { id: note.id, kind: "diary-note", at: note.at, data: note });
+      await call("day/close", { localDate: "2026-11-28" });
+      const before = (await call("export/all", {})).document as { log: unknown; entries: { kind: string }[] };
+      const files = (await call("export/all", { format: "csv" })).files as Record<string, string>;
+      expect(files["activities.csv"]).toContain("'=2+3");
+      expect(files["check_ins.csv"]?.split("\n")[1]).toMatch(/,(true|false),/);
+      expect(files["check_ins.csv"]).not.toMatch(/,[01],(true|false|[01]),/);
+      await call("account/delete", { confirm: "delete everything" });
+      await store.ensurePerson({ id: "me", name: "", accountId: null, demo: false, createdAt: NOW });
+      await call("import/all", { csv: files, replace: true });
+      const after = (await call("export/all", {})).document as typeof before;
+      expect(after.log).toEqual(before.log);
+      expect(after.entries.filter((e) => e.kind === "diary-note")).toEqual(
+        before.entries.filter((e) => e.kind === "diary-note"),
+      );
+      const bad = await registry.invoke(
+        "import/all",
+        { csv: { ...files, "urges.csv": "id,activity_id,strength\nu1,sum,eleven\n" } },
+        ctx,
+      );
+      expect(bad).toMatchObject({
+        ok: false,
+        error: {
+          code: "invalid_input",
+          message: expect.stringMatching(/^urges\.csv: line 2: local_date: /),
+          path: ["csv", "urges.csv", 2, "local_date"],
+        },
+      });
+      expect(!bad.ok && bad.error.issues?.some((i) => i.path.join() === "urges.csv,2,strength")).toBe(true);
     });
 
     it("says which field is wrong, never throws, for a bad import", async () => {

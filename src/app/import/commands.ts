@@ -17,6 +17,7 @@ import { refuseFuture } from "../records/bounds.ts";
 import { personScope } from "../records/commands.ts";
 import { AppError, defineCommand } from "../registry.ts";
 import type { StoredEntry } from "../store-port.ts";
+import { importFhirCommand } from "./fhir-commands.ts";
 
 /** The most activities a person keeps (as `PersonLogSchema` allows). */
 const MAX_ACTIVITIES = 200;
@@ -220,4 +221,4 @@ export const importRecordsCommand = defineCommand({
 });
 
 /** The import commands, for the registry. */
-export const IMPORT_COMMANDS = [importPreviewCommand, importRecordsCommand] as const;
+export const IMPORT_COMMANDS = [importPreviewCommand, importRecordsCommand, importFhirCommand] as const;

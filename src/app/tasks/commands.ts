@@ -27,7 +27,9 @@ import {
   TaskTrialSchema,
   TRIAL_COLUMNS,
   trialsToJson,
+  trialsToJsPsychRows,
   writeTrialsCsv,
+  writeTrialsJsPsychCsv,
 } from "../../tasks/index.ts";
 import { MIN_TASK_TRIALS } from "../person/rules.ts";
 import { personScope } from "../records/commands.ts";
@@ -301,20 +303,32 @@ export interface TaskExportFile {
   readonly trials: number;
 }
 
-const file = (trials: TaskTrial[], format: "csv" | "json", stem: string): TaskExportFile =>
-  format === "csv"
+/** Column conventions of an export: dopamap's (`TRIAL_COLUMNS`) or jsPsych's (`JSPSYCH_COLUMNS`). */
+const ColumnsSchema = z.enum(["dopamap", "jspsych"]).default("dopamap");
+
+const file = (
+  trials: TaskTrial[],
+  format: "csv" | "json",
+  stem: string,
+  columns: "dopamap" | "jspsych" = "dopamap",
+): TaskExportFile => {
+  const jspsych = columns === "jspsych";
+  const name = jspsych ? `${stem}-jspsych` : stem;
+  return format === "csv"
     ? {
-        filename: `${stem}.csv`,
+        filename: `${name}.csv`,
         mediaType: "text/csv",
-        content: writeTrialsCsv(trials),
+        content: jspsych ? writeTrialsJsPsychCsv(trials) : writeTrialsCsv(trials),
         trials: trials.length,
       }
     : {
-        filename: `${stem}.json`,
+        filename: `${name}.json`,
         mediaType: "application/json",
-        content: `${JSON.stringify(trialsToJson(trials), null, 2)}\n`,
+        // jsPsych's `data.get().json()` is a bare array of trial rows.
+        content: `${JSON.stringify(jspsych ? trialsToJsPsychRows(trials) : trialsToJson(trials), null, 2)}\n`,
         trials: trials.length,
       };
+};
 
 /** `tasks/export`: a session's (or every session of a task's) trials as CSV or JSON with documented columns. */
 export const tasksExportCommand = defineCommand({
@@ -325,6 +339,8 @@ export const tasksExportCommand = defineCommand({
       sessionId: SessionId.optional(),
       task: TaskIdSchema.optional(),
       format: z.enum(["csv", "json"]),
+      /** `jspsych`: jsPsych's columns and units (time_elapsed at each trial's end, one rt per row). */
+      columns: ColumnsSchema,
     })
     .refine((x) => x.sessionId !== undefined || x.task !== undefined, {
       message: "give a sessionId or a task",
@@ -337,7 +353,7 @@ export const tasksExportCommand = defineCommand({
     const trials = await readTrials(store, personId, (t) =>
       input.sessionId ? t.sessionId === input.sessionId : t.task === input.task,
     );
-    return file(trials, input.format, `dopamap-${input.sessionId ?? input.task}`);
+    return file(trials, input.format, `dopamap-${input.sessionId ?? input.task}`, input.columns);
   },
 });
 
@@ -468,11 +484,15 @@ export const tasksSimulateCommand = defineCommand({
     seed: z.number().int().default(1),
     version: VersionSchema.default("standard"),
     format: z.enum(["csv", "json"]).default("csv"),
+    columns: ColumnsSchema,
   }),
   output: z.custom<TaskExportFile & { truth: ReturnType<typeof simulateTaskStudy>["people"] }>(),
   async run(input) {
     const sim = simulateTaskStudy(input);
-    return { ...file(sim.trials, input.format, `simulated-${input.task}`), truth: sim.people };
+    return {
+      ...file(sim.trials, input.format, `simulated-${input.task}`, input.columns),
+      truth: sim.people,
+    };
   },
 });
 

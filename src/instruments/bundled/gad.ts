@@ -27,6 +27,13 @@ const GAD7_ITEMS: readonly [string, string][] = [
 const SPITZER_2006 = "Spitzer, Kroenke, Williams & Löwe 2006, Arch Intern Med 166:1092–1097";
 const KROENKE_2007 = "Kroenke, Spitzer, Williams, Monahan & Löwe 2007, Ann Intern Med 146:317–325";
 
+/**
+ * LOINC codes GAD-7 item 2's "More than half the days" as LA18938-3 ("More days than not"), as
+ * LOINC's own panel, LHC-Forms, the HL7 PHR IG and the MII PRO IG do; the person sees the validated
+ * wording. Our coding follows them so other systems read the answer.
+ */
+const GAD_ITEM2_CODES = [{ value: 2, loinc: "LA18938-3", display: "More days than not" }];
+
 const gadItem = (prefix: string, i: number) => {
   const [text, loinc] = GAD7_ITEMS[i] as [string, string];
   return {
@@ -35,6 +42,7 @@ const gadItem = (prefix: string, i: number) => {
     text,
     loinc,
     response: { kind: "choice" as const, optionSet: "frequency" },
+    ...(i === 1 ? { answerCodes: GAD_ITEM2_CODES } : {}),
   };
 };
 
@@ -61,6 +69,7 @@ export const GAD7: InstrumentDefinition = {
       response: { kind: "choice", optionSet: "difficulty" },
       scored: false,
       required: false,
+      askedWhen: { anyOf: GAD7_ITEMS.map((_, i) => `gad7_${i + 1}`), above: 0 },
     },
   ],
   scores: [

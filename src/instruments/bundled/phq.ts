@@ -80,6 +80,7 @@ export const PHQ9: InstrumentDefinition = {
       response: { kind: "choice", optionSet: "difficulty" },
       scored: false,
       required: false,
+      askedWhen: { anyOf: PHQ9_ITEMS.map((_, i) => `phq9_${i + 1}`), above: 0 },
     },
   ],
   scores: [

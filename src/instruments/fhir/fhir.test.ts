@@ -99,7 +99,10 @@ describe("QuestionnaireResponse round trip", () => {
 
   it("a PHQ-9 response carries LOINC answer codes and the scores", () => {
     const qr = exported(phq9, phq9Answers);
-    expect(qr).toMatchObject({ questionnaire: "urn:dopamap:questionnaire:phq9|1.0.0", status: "completed" });
+    expect(qr).toMatchObject({
+      questionnaire: "http://127.0.0.1:3000/fhir/Questionnaire/phq9|1.0.0",
+      status: "completed",
+    });
     const item9 = qr.item?.find((i) => i.linkId === "phq9_9");
     expect(item9?.answer).toEqual([
       { valueCoding: { system: "http://loinc.org", code: "LA6569-3", display: "Several days" } },

@@ -4,8 +4,8 @@ import { optionsOf } from "../items.ts";
 import { fail, ok, type Result } from "../result.ts";
 import { type ResponseScore, type ScoreContext, scoreResponse } from "../score.ts";
 import {
-  FHIR,
-  optionSystem,
+  answerCoding,
+  PROFILES,
   placeholderOptionText,
   roundScore,
   scoreLinkId,
@@ -19,8 +19,12 @@ export interface QuestionnaireResponseOptions {
   readonly id?: string;
   /** When the answers were given, an ISO 8601 instant (passed in; the core reads no clock). */
   readonly authored?: string;
-  /** A reference to the person, e.g. "Patient/123". */
+  /** A reference to the person, e.g. "Patient/123" or "urn:uuid:…" in a Bundle. */
   readonly subject?: string;
+  /** Who wrote the answers down (default: the subject, who answered on their own device). */
+  readonly author?: string;
+  /** Who gave the answers (default: the subject). */
+  readonly source?: string;
   /** Facts some cut-offs use (AUDIT-C and sex). */
   readonly context?: ScoreContext;
 }
@@ -41,11 +45,12 @@ export function answerToFhir(
   switch (r.kind) {
     case "choice": {
       const option = optionsOf(definition, item).find((o) => o.value === value);
-      const display = option?.text ?? placeholderOptionText(value as number);
       return {
-        valueCoding: option?.loinc
-          ? { system: FHIR.loinc, code: option.loinc, display }
-          : { system: optionSystem(definition, r.optionSet), code: String(value), display },
+        valueCoding: answerCoding(
+          definition,
+          item,
+          option ?? { value: value as number, text: placeholderOptionText(value as number) },
+        ),
       };
     }
     case "integer":
@@ -58,8 +63,9 @@ export function answerToFhir(
 }
 
 /**
- * Exports answers with their scores as a FHIR R4 QuestionnaireResponse: answered items in form
- * order (LOINC answer codes where they exist), then one decimal item per score that has a value.
+ * Exports answers with their scores as a FHIR R4 QuestionnaireResponse (SDC): answered items in
+ * form order (LOINC answer codes where they exist), then one decimal item per score that has a
+ * value; `subject`, `author` and `source` when a subject is given (the person answered themselves).
  * An incomplete form is exported with status "in-progress" and without the scores it cannot give.
  */
 export function toQuestionnaireResponse(
@@ -95,10 +101,17 @@ export function toQuestionnaireResponse(
   const resource: FhirResource = {
     resourceType: "QuestionnaireResponse",
     ...(options.id ? { id: options.id } : {}),
+    meta: { profile: [PROFILES.response] },
     questionnaire: versionedCanonical(definition),
     status: score.complete ? "completed" : "in-progress",
     ...(options.subject ? { subject: { reference: options.subject } } : {}),
     ...(options.authored ? { authored: options.authored } : {}),
+    ...(options.author || options.subject
+      ? { author: { reference: options.author ?? options.subject } }
+      : {}),
+    ...(options.source || options.subject
+      ? { source: { reference: options.source ?? options.subject } }
+      : {}),
     ...(items.length > 0 ? { item: items } : {}),
   };
   return ok({ resource, score });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { type CsvIssue, type CsvValue, csvRecords, readCsv, writeCsv } from "../../csv/index.ts";
 import { ok, type Result, rowsFailure } from "../../errors/index.ts";
 import {
   CheckInSchema,
@@ -60,11 +61,7 @@ export const LOG_CSV_COLUMNS = [
 export type LogCsvColumn = (typeof LOG_CSV_COLUMNS)[number];
 
 /** A malformed row: its 1-based line number in the file, the field, and what is wrong. */
-export interface CsvRowIssue {
-  readonly line: number;
-  readonly field: string;
-  readonly message: string;
-}
+export type CsvRowIssue = CsvIssue;
 
 /** The log with the rows left out under `onError: "skip"`, or `invalid_input` naming the first bad row's line and field. */
 export type CsvReadResult = Result<
@@ -72,65 +69,9 @@ export type CsvReadResult = Result<
   "invalid_input"
 >;
 
-/** Splits CSV text into rows of fields (RFC 4180 quoting), each with the line it starts on. */
-export function parseCsv(text: string): { line: number; fields: string[] }[] {
-  const rows: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      fields.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      fields.push(field);
-      if (fields.length > 1 || fields[0] !== "") rows.push({ line: start, fields });
-      fields = [];
-      field = "";
-      line++;
-      start = line;
-    } else field += ch;
-  }
-  if (field !== "" || fields.length > 0) {
-    fields.push(field);
-    rows.push({ line: start, fields });
-  }
-  return rows;
-}
-
-/**
- * One CSV cell: empty for null, quoted when it holds a comma, quote or line break, or starts like a
- * spreadsheet formula (so a spreadsheet shows it as text).
- */
-export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "string" ? v : String(v);
-  return /[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** A CSV table: the header, then one line per row with the named columns. */
-export function csvTable(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))];
-  return `${lines.join("\n")}\n`;
-}
-
 /** Writes a log as CSV with the documented columns (header first). */
 export function writeLogCsv(log: PersonLog): string {
-  const rows: Partial<Record<LogCsvColumn, unknown>>[] = [];
+  const rows: Partial<Record<LogCsvColumn, CsvValue>>[] = [];
   for (const a of log.activities)
     rows.push({
       record: "activity",
@@ -177,12 +118,7 @@ export function writeLogCsv(log: PersonLog): string {
       liking: u.liking,
     });
   for (const d of log.closedDays) rows.push({ record: "closed", local_date: d });
-  const cell = csvCell;
-  const lines = [
-    LOG_CSV_COLUMNS.join(","),
-    ...rows.map((r) => LOG_CSV_COLUMNS.map((c) => cell(r[c])).join(",")),
-  ];
-  return `${lines.join("\n")}\n`;
+  return writeCsv(LOG_CSV_COLUMNS, rows);
 }
 
 const CAMEL: Partial<Record<LogCsvColumn, string>> = {
@@ -200,29 +136,18 @@ const CAMEL: Partial<Record<LogCsvColumn, string>> = {
  * `"reject"` (the default) returns only the issues.
  */
 export function readLogCsv(text: string, options: { onError?: "skip" | "reject" } = {}): CsvReadResult {
-  const rows = parseCsv(text);
-  const issues: CsvRowIssue[] = [];
-  const header = rows[0];
-  if (!header) return rowsFailure([{ line: 1, field: "header", message: "the file is empty" }]);
-  const cols = header.fields.map((h) => h.trim());
+  const table = readCsv(text, ",");
+  const issues: CsvRowIssue[] = [...table.issues];
+  if (table.headers.length === 0)
+    return rowsFailure([{ line: 1, field: "header", message: "the file is empty" }]);
+  const cols = table.headers;
   if (!cols.includes("record"))
     return rowsFailure([{ line: 1, field: "record", message: "missing the record column" }]);
   const log: PersonLog = { version: 1, activities: [], checkIns: [], urges: [], closedDays: [] };
   const seen = { activity: new Set<string>(), checkin: new Set<string>(), urge: new Set<string>() };
   const pending: { line: number; obj: Record<string, string> }[] = [];
-  for (const row of rows.slice(1)) {
-    if (row.fields.length !== cols.length) {
-      issues.push({
-        line: row.line,
-        field: "row",
-        message: `expected ${cols.length} fields, found ${row.fields.length}`,
-      });
-      continue;
-    }
-    const obj: Record<string, string> = {};
-    cols.forEach((c, i) => {
-      obj[c] = row.fields[i]!.trim();
-    });
+  for (const row of csvRecords(table)) {
+    const obj = row.cells;
     if (obj.record === "activity") {
       const r = parseRow(RecordActivitySchema, activityInput(obj), row.line, issues);
       if (!r) continue;
@@ -297,6 +222,7 @@ function parseRow<S extends z.ZodType>(
 const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 const num = (s: string | undefined) => (s === undefined || s === "" ? undefined : Number(s));
 const rating = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
+/** `true`/`false` as written; `1`/`0` from files made before booleans had one style. */
 const bool = (s: string | undefined) =>
   s === "true" || s === "1" ? true : s === "false" || s === "0" || s === "" || s === undefined ? false : s;
 
